@@ -1,0 +1,48 @@
+# Two commands for a fresh machine: `make run` and `make test`. `make help` lists the rest.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+export DJANGO_SETTINGS_MODULE ?= settings.dev
+
+.DEFAULT_GOAL := help
+.PHONY: help install migrate run serve worker test lint opensearch opensearch-stop bench clean
+
+help: ## Show this help
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+$(VENV)/.installed: requirements.txt | $(BIN)/python
+	$(BIN)/pip install -q -r requirements.txt
+	touch $@
+
+install: $(VENV)/.installed ## Create .venv and install the pinned requirements
+
+migrate: install ## Apply migrations and bootstrap the site, groups and workflow
+	mkdir -p var
+	$(BIN)/python manage.py migrate --noinput -v0
+	$(BIN)/python manage.py bootstrap
+
+run: migrate ## Install, migrate, bootstrap, seed demo content and serve on 127.0.0.1:$(PORT)
+	$(BIN)/python manage.py seed_demo --if-empty
+	$(BIN)/python manage.py collectstatic --noinput -v0
+	@echo "Administración: http://127.0.0.1:$(PORT)/admin/  (cuentas de demostración arriba)"
+	@echo "API pública:    http://127.0.0.1:$(PORT)/api/v2/pages/"
+	$(BIN)/python manage.py worker & WORKER=$$!; \
+	trap 'kill $$WORKER 2>/dev/null' EXIT INT TERM; \
+	$(BIN)/gunicorn cms.wsgi:application --bind 127.0.0.1:$(PORT) --workers 2 --threads 4 --access-logfile -
+
+test: install ## Install and run the whole test suite (DATABASE_URL picks the database)
+	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
+
+lint: install ## ruff, Django's checks and the migrations check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	DJANGO_SETTINGS_MODULE=settings.test $(BIN)/python manage.py check
+	DJANGO_SETTINGS_MODULE=settings.test $(BIN)/python manage.py makemigrations --check --dry-run
+
+clean: ## Remove the virtualenv and local data
+	rm -rf $(VENV) var

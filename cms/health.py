@@ -1,0 +1,43 @@
+"""Liveness and readiness probes for the load balancer."""
+
+from django.core.cache import cache
+from django.db import connection
+from django.http import JsonResponse
+from django.views.decorators.cache import never_cache
+from wagtail.search.backends import get_search_backend
+
+
+@never_cache
+def healthz(request):
+    return JsonResponse({"status": "ok"})
+
+
+def _check_database():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+
+
+def _check_cache():
+    cache.set("readyz", "1", 5)
+    if cache.get("readyz") != "1":
+        raise RuntimeError("cache did not return the value just written")
+
+
+def _check_search():
+    backend = get_search_backend()
+    client = getattr(backend, "client", None)
+    if client is not None and not client.ping():
+        raise RuntimeError("search engine did not answer ping")
+
+
+@never_cache
+def readyz(request):
+    checks = {}
+    for name, check in (("database", _check_database), ("cache", _check_cache), ("search", _check_search)):
+        try:
+            check()
+            checks[name] = "ok"
+        except Exception as exc:  # noqa: BLE001 - any failure means "not ready"; the name says which
+            checks[name] = f"error: {exc.__class__.__name__}"
+    ready = all(value == "ok" for value in checks.values())
+    return JsonResponse({"status": "ok" if ready else "unavailable", "checks": checks}, status=200 if ready else 503)

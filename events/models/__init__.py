@@ -1,0 +1,3 @@
+from .events import CivicEventPage, EventIndexPage, EventOccurrenceOverride
+
+__all__ = ["CivicEventPage", "EventIndexPage", "EventOccurrenceOverride"]

@@ -1,0 +1,89 @@
+"""The Mayor's speeches (discursos)."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_headless_preview.models import HeadlessMixin
+
+from cms.blocks import BodyBlock
+from cms.mixins import SectionIndexPage
+
+
+class SpeechIndexPage(SectionIndexPage):
+    subpage_types = ["news.SpeechPage"]
+
+    class Meta:
+        verbose_name = _("Discursos")
+        verbose_name_plural = _("Discursos")
+
+
+class SpeechPage(HeadlessMixin, Page):
+    class SpeechType(models.TextChoices):
+        AS_DELIVERED = "transcripcion", _("Transcripción tal como se pronunció")
+        PREPARED = "preparado", _("Texto preparado")
+        KEY_WORDS = "palabras_centrales", _("Palabras centrales")
+
+    speaker = models.ForeignKey(
+        "cms.Person", verbose_name=_("orador"), on_delete=models.PROTECT, related_name="speeches"
+    )
+    delivered_on = models.DateTimeField(_("pronunciado el"), db_index=True)
+    place = models.CharField(_("lugar"), max_length=255, blank=True)
+    occasion = models.ForeignKey(
+        "events.CivicEventPage",
+        verbose_name=_("ocasión"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="speeches",
+        help_text=_("Actividad del calendario cívico en la que se pronunció (opcional)."),
+    )
+    speech_type = models.CharField(_("tipo de texto"), max_length=32, choices=SpeechType.choices)
+    body = StreamField(BodyBlock(), verbose_name=_("texto del discurso"))
+    video_url = models.URLField(_("video"), blank=True)
+    pdf = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("PDF"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [FieldPanel("speaker"), FieldPanel("delivered_on"), FieldPanel("place"), FieldPanel("occasion")],
+            heading=_("Circunstancias"),
+        ),
+        FieldPanel("speech_type"),
+        FieldPanel("body"),
+        MultiFieldPanel([FieldPanel("video_url"), FieldPanel("pdf")], heading=_("Multimedia")),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("body"),
+        index.SearchField("place"),
+        index.FilterField("delivered_on"),
+        index.FilterField("speaker"),
+        index.RelatedFields("speaker", [index.SearchField("name")]),
+    ]
+    api_fields = [
+        APIField("speaker"),
+        APIField("delivered_on"),
+        APIField("place"),
+        APIField("occasion"),
+        APIField("speech_type"),
+        APIField("body"),
+        APIField("video_url"),
+        APIField("pdf"),
+    ]
+    parent_page_types = ["news.SpeechIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("Discurso")
+        verbose_name_plural = _("Discursos")

@@ -1,0 +1,42 @@
+import pytest
+from django.contrib.auth import get_user_model
+
+from cms.bootstrap import bootstrap
+from cms.roles import ADMINISTRADORES, DIRECTOR, REDACTORES
+
+
+@pytest.fixture
+def site_tree(db):
+    """The bootstrapped site: home page, the four section indexes, locales and groups."""
+    return bootstrap()
+
+
+def _user(username, group_name, site_tree):
+    user = get_user_model().objects.create_user(username, f"{username}@cusco.gob.pe", "clave-de-prueba-123")
+    user.groups.add(site_tree["groups"][group_name])
+    return user
+
+
+@pytest.fixture
+def redactor(site_tree):
+    return _user("redactor", REDACTORES, site_tree)
+
+
+@pytest.fixture
+def director(site_tree):
+    return _user("director", DIRECTOR, site_tree)
+
+
+@pytest.fixture
+def director2(site_tree):
+    return _user("director2", DIRECTOR, site_tree)
+
+
+@pytest.fixture
+def administrador(site_tree):
+    return _user("administrador", ADMINISTRADORES, site_tree)
+
+
+@pytest.fixture
+def superuser(db):
+    return get_user_model().objects.create_superuser("admin", "admin@cusco.gob.pe", "clave-de-prueba-123")

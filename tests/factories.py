@@ -1,0 +1,119 @@
+"""Factories for every content type; pages are created under the bootstrapped sections."""
+
+import datetime
+import io
+
+import factory
+import wagtail_factories
+from django.core.files.base import ContentFile
+from django.utils import timezone
+from PIL import Image as PILImage
+from reportlab.pdfgen import canvas
+from wagtail.documents import get_document_model
+
+from cms.models import Category, CustomImage, Person
+from events.models import CivicEventPage
+from news.models import BulletinPage, NewsPage, SpeechPage
+
+
+def png_bytes(width=64, height=48, color=(180, 30, 40)):
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (width, height), color).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def pdf_bytes(text="Boletín municipal"):
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer)
+    for number, line in enumerate(text.splitlines() or [text]):
+        pdf.drawString(72, 760 - 16 * number, line)
+    pdf.save()
+    return buffer.getvalue()
+
+
+class ImageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CustomImage
+
+    title = factory.Sequence(lambda n: f"Imagen {n}")
+    description = factory.Sequence(lambda n: f"Fotografía de la Plaza de Armas del Cusco {n}")
+    file = factory.LazyFunction(lambda: ContentFile(png_bytes(), name="foto.png"))
+
+
+class DocumentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_document_model()
+
+    title = factory.Sequence(lambda n: f"Documento {n}")
+    file = factory.LazyFunction(lambda: ContentFile(pdf_bytes(), name="boletin.pdf"))
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Person
+
+    name = factory.Sequence(lambda n: f"Autoridad {n}")
+    role = Person.Role.REGIDOR
+
+
+class CategoryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Category
+
+    name = factory.Sequence(lambda n: f"Categoría {n}")
+    slug = factory.Sequence(lambda n: f"categoria-{n}")
+
+
+def paragraph(html):
+    return ("paragraph", html)
+
+
+class NewsPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = NewsPage
+
+    title = factory.Sequence(lambda n: f"Nota de prensa {n}")
+    date = factory.LazyFunction(timezone.now)
+    lead = "La Municipalidad Provincial del Cusco informa a la ciudadanía."
+    body = factory.LazyFunction(lambda: [paragraph("<p>Texto de la nota de prensa.</p>")])
+    main_image = factory.SubFactory(ImageFactory)
+
+
+class SpeechPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = SpeechPage
+
+    title = factory.Sequence(lambda n: f"Discurso {n}")
+    speaker = factory.SubFactory(PersonFactory, role=Person.Role.ALCALDE)
+    delivered_on = factory.LazyFunction(timezone.now)
+    speech_type = SpeechPage.SpeechType.AS_DELIVERED
+    body = factory.LazyFunction(lambda: [paragraph("<p>Vecinas y vecinos del Cusco.</p>")])
+
+
+class BulletinPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = BulletinPage
+
+    title = factory.Sequence(lambda n: f"Boletín {n}")
+    kind = BulletinPage.Kind.BULLETIN
+    issue_number = factory.Sequence(lambda n: n + 1)
+    edition_date = factory.LazyFunction(lambda: timezone.localdate())
+    pdf = factory.SubFactory(DocumentFactory)
+
+
+class CivicEventPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = CivicEventPage
+
+    title = factory.Sequence(lambda n: f"Actividad {n}")
+    start = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=1))
+    end = factory.LazyAttribute(lambda o: o.start + datetime.timedelta(hours=2))
+    event_type = CivicEventPage.EventType.PROTOCOL
+    place = "Plaza de Armas del Cusco"
+
+
+def publish(page):
+    """Save a revision and publish it, as the Director's approval does."""
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
