@@ -26,7 +26,7 @@ INSTALLED_APPS = [
     "cms",
     "home",
     "news",
-    "events",
+    "civic_events",
     "screens",
     "wagtail_modeladmin",
     "wagtail_headless_preview",
