@@ -177,9 +177,7 @@ class Alert(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, index.
 
     def clean(self):
         super().clean()
-        if self.ends_at is None:
-            raise ValidationError({"ends_at": _("Indique hasta cuándo se muestra la alerta.")})
-        if self.starts_at and self.ends_at <= self.starts_at:
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
             raise ValidationError({"ends_at": _("El fin debe ser posterior al inicio.")})
 
     @property

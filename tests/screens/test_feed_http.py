@@ -140,7 +140,7 @@ def test_play_window_in_lima_time(client, clock, moment, standby):
 
 def test_standby_hides_slides_and_all_but_emergencies(client, clock):
     screen = ScreenFactory(play_from=datetime.time(7), play_until=datetime.time(20), play_days="12345")
-    clock.move_to(at(3, 19, 50))
+    clock.move_to(at(3, 19, 58))
     AlertFactory(title="info", ends_at=at(4, 12))
     AlertFactory(title="emergencia", severity=Alert.Severity.EMERGENCY, ends_at=at(4, 12))
     playing = client.get(feed_url(screen)).json()

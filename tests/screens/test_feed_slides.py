@@ -148,7 +148,7 @@ def test_upcoming_activities_of_today_and_the_week(client, clock, site_tree):
 
 def test_finished_activity_leaves_the_feed_by_itself(client, clock, site_tree):
     screen = ScreenFactory(show_news=False)
-    ceremony = event(site_tree, datetime.datetime(2026, 6, 24, 9, 30, tzinfo=LIMA), hours=1)
+    ceremony = event(site_tree, datetime.datetime(2026, 6, 24, 9, 1, tzinfo=LIMA), hours=1)
     assert [s["id"] for s in slides(client, screen)] == [ceremony.pk]
 
     clock.move_to(ceremony.end + datetime.timedelta(seconds=1))

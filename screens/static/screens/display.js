@@ -184,11 +184,13 @@
   /* ---- feed, storage and polling ---- */
 
   function accept(feed, etag, store) {
+    const previous = state.feed;
     state.feed = feed;
     state.etag = etag;
     state.viewKey = "";
     renderSlides();
     applyView();
+    if (!previous || previous.seconds_per_slide !== feed.seconds_per_slide) rotate();
     if (store) {
       try {
         localStorage.setItem(STORE_KEY, JSON.stringify({ feed: feed, etag: etag, savedAt: Date.now() }));
@@ -268,6 +270,5 @@
 
   restore();
   tick();
-  rotate();
   poll();
 })();

@@ -18,8 +18,10 @@ self.addEventListener("fetch", (event) => {
         if (response.ok) {
           const copy = response.clone();
           event.waitUntil(caches.open(CACHE).then((cache) => cache.put(request, copy)));
+          return response;
         }
-        return response;
+        // A proxy's 502/503 page is no better than no answer: keep showing what we have.
+        return response.status >= 500 ? caches.match(request).then((hit) => hit || response) : response;
       })
       .catch(() => caches.match(request).then((hit) => hit || Response.error()))
   );
