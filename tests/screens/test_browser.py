@@ -15,12 +15,14 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.servers.basehttp import ThreadedWSGIServer
 from django.test.testcases import LiveServerThread
+from django.utils import timezone
 from playwright.sync_api import expect, sync_playwright
 from pytest_django.live_server_helper import LiveServer
 from wagtail.models import Locale, Page
 
 from cms.bootstrap import bootstrap
-from screens.models import Alert
+from screens.models import SCREEN_TIME_ZONE as LIMA
+from screens.models import Alert, Screen
 from tests.factories import (
     AlertFactory,
     CivicEventPageFactory,
@@ -166,6 +168,15 @@ def test_display_rotates_shows_new_alerts_and_survives_the_server_stopping(serve
         page.screenshot(path=ARTIFACTS / "screens-display-emergency.png")
         emergency.unpublish()
         expect(page.locator("#emergency")).to_be_hidden(timeout=POLL_SECONDS * 1000 + 1500)
+
+        # Outside its play days the screen goes to standby, and back.
+        today = str(timezone.localtime(timezone.now(), LIMA).isoweekday())
+        Screen.objects.filter(pk=display_content.pk).update(play_days="1234567".replace(today, ""))
+        expect(page.locator("#standby")).to_be_visible(timeout=POLL_SECONDS * 1000 + 1500)
+        expect(page.locator("#stage")).to_be_hidden()
+        page.screenshot(path=ARTIFACTS / "screens-display-standby.png")
+        Screen.objects.filter(pk=display_content.pk).update(play_days="1234567")
+        expect(page.locator("#standby")).to_be_hidden(timeout=POLL_SECONDS * 1000 + 1500)
 
         # The server stops: the page keeps showing the last content and backs off.
         stop(server)

@@ -84,10 +84,12 @@ def test_private_and_unpublished_pages_never_reach_a_feed(client, clock, site_tr
     public = news(site_tree, title="Pública")
     private = news(site_tree, title="Privada")
     withdrawn = news(site_tree, title="Retirada")
-    assert {s["headline"] for s in slides(client, screen)} == {"Pública", "Privada", "Retirada"}
+    deleted = news(site_tree, title="Eliminada")
+    assert {s["headline"] for s in slides(client, screen)} == {"Pública", "Privada", "Retirada", "Eliminada"}
 
     PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.PASSWORD, password="x")
     withdrawn.unpublish()
+    deleted.delete()
 
     assert [s["headline"] for s in slides(client, screen)] == [public.title]
 
