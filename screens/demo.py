@@ -11,6 +11,9 @@ SCREEN = {
     "slug": "palacio-municipal",
     "name": "Palacio Municipal",
     "building": "Palacio Municipal, Plaza Regocijo S/N",
+    "play_from": datetime.time(6, 0),
+    "play_until": datetime.time(22, 0),
+    "play_days": "1234567",
 }
 ALERT_TITLE = "Cierre de vías por la Semana Jubilar"
 ALERT_MESSAGE = (
