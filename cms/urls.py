@@ -6,12 +6,16 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.api import api_router
 from cms.health import healthz, readyz
+from screens.api import screen_feed
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("readyz", readyz, name="readyz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # Lobby displays (screens app): each screen's feed, before the api/v2/ router, and the display page.
+    path("api/v2/screens/<str:slug>/", screen_feed, name="screens_feed"),
+    path("screens/", include("screens.urls")),
     path("api/v2/", api_router.urls),
 ]
 
