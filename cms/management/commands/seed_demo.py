@@ -5,6 +5,7 @@ from wagtail.models import Page
 from cms import demo
 from cms.bootstrap import bootstrap
 from news.demo import seed_bulletins, seed_news, seed_speeches
+from screens.demo import seed_screens
 
 
 class Command(BaseCommand):
@@ -27,6 +28,7 @@ class Command(BaseCommand):
             news = seed_news(tree["sections"], people, categories)
             speeches = seed_speeches(tree["sections"], people)
             bulletins = seed_bulletins(tree["sections"])
+            seed_screens(self.stdout)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demostración lista: {len(news)} notas de prensa, {len(speeches)} discursos, "
