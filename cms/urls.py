@@ -6,12 +6,20 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.api import api_router
 from cms.health import healthz, readyz
+from news.feeds import NewsFeed
+from publishing.preview import preview_view
+from publishing.withdrawals import resolve_view
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("readyz", readyz, name="readyz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # Publishing integrations: RSS, draft preview, and a TEMPORARY resolve (410 for withdrawn
+    # paths only) until the page API's /api/v2/resolve/ replaces it.
+    path("feeds/noticias/", NewsFeed(), name="feed_noticias"),
+    path("api/v2/preview/", preview_view, name="api_preview"),
+    path("api/v2/resolve/", resolve_view, name="api_resolve"),
     path("api/v2/", api_router.urls),
 ]
 
