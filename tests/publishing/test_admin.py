@@ -94,3 +94,17 @@ def test_a_failing_admin_unpublish_rolls_back_page_and_outbox_together(client, d
     live_news.refresh_from_db()
     assert live_news.live
     assert [e.event for e in OutboxEvent.objects.all()] == ["published"]
+
+
+def test_withdrawals_are_listed_read_only(admin_client, director, live_news):
+    from publishing.withdrawals import withdraw
+
+    withdrawal = withdraw(live_news, director, "Información desactualizada.")
+    listing = admin_client.get("/admin/publishing/withdrawal/")
+    assert listing.status_code == 200
+    assert "Información desactualizada." in listing.content.decode()
+    assert admin_client.get(f"/admin/publishing/withdrawal/inspect/{withdrawal.pk}/").status_code == 200
+    assert admin_client.get(f"/admin/publishing/withdrawal/edit/{withdrawal.pk}/").status_code == 302
+    history = admin_client.get(f"/admin/pages/{live_news.pk}/history/").content.decode()
+    assert "Retirada del sitio público" in history
+    assert "Información desactualizada." in history
