@@ -6,6 +6,9 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.api import api_router
 from cms.health import healthz, readyz
+from news.feeds import NewsFeed
+from publishing.preview import preview_view
+from publishing.withdrawals import resolve_view
 from screens.api import screen_feed
 
 urlpatterns = [
@@ -16,6 +19,11 @@ urlpatterns = [
     # Lobby displays (screens app): each screen's feed, before the api/v2/ router, and the display page.
     path("api/v2/screens/<str:slug>/", screen_feed, name="screens_feed"),
     path("screens/", include("screens.urls")),
+    # Publishing integrations: RSS, draft preview, and a TEMPORARY resolve (410 for withdrawn
+    # paths only) until the page API's /api/v2/resolve/ replaces it.
+    path("feeds/noticias/", NewsFeed(), name="feed_noticias"),
+    path("api/v2/preview/", preview_view, name="api_preview"),
+    path("api/v2/resolve/", resolve_view, name="api_resolve"),
     path("api/v2/", api_router.urls),
 ]
 
