@@ -6,12 +6,16 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.api import api_router
 from cms.health import healthz, readyz
+from events import api as events_api
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("readyz", readyz, name="readyz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # Civic calendar (events app): occurrences in a range and the iCalendar feed.
+    path("api/v2/calendar/", events_api.calendar, name="calendar"),
+    path("api/v2/calendar.ics", events_api.calendar_ics, name="calendar_ics"),
     path("api/v2/", api_router.urls),
 ]
 

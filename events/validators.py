@@ -1,12 +1,15 @@
 """Validation of RFC 5545 recurrence rules and exception dates entered by editors."""
 
 import datetime
+import re
 
 from dateutil.rrule import rrulestr
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 ALLOWED_FREQS = {"DAILY", "WEEKLY", "MONTHLY", "YEARLY"}
+# The time of every occurrence is the start's time: no rule may add times within a day.
+TIME_PARTS = {"BYHOUR", "BYMINUTE", "BYSECOND"}
 
 
 def validate_rrule(value):
@@ -21,8 +24,20 @@ def validate_rrule(value):
     parts = dict(part.split("=", 1) for part in text.upper().split(";") if "=" in part)
     if parts.get("FREQ") not in ALLOWED_FREQS:
         raise ValidationError(_("La regla debe indicar FREQ=DAILY, WEEKLY, MONTHLY o YEARLY."))
+    if TIME_PARTS & parts.keys():
+        raise ValidationError(_("No use BYHOUR, BYMINUTE ni BYSECOND: la hora se toma del inicio de la actividad."))
+    if "COUNT" in parts and "UNTIL" in parts:
+        raise ValidationError(_("Use COUNT o UNTIL, no ambos."))
+    if "UNTIL" in parts and not re.fullmatch(r"\d{8}(T\d{6}Z?)?", parts["UNTIL"]):
+        raise ValidationError(_("UNTIL debe ser una fecha AAAAMMDD o una fecha y hora AAAAMMDDTHHMMSSZ."))
     try:
-        rrulestr(text, dtstart=datetime.datetime(2000, 1, 1))
+        if "UNTIL" in parts:
+            datetime.datetime.strptime(
+                parts["UNTIL"].rstrip("Z"), "%Y%m%dT%H%M%S" if "T" in parts["UNTIL"] else "%Y%m%d"
+            )
+        # UNTIL is checked above: in UTC form dateutil would demand an aware DTSTART here.
+        without_until = ";".join(p for p in text.split(";") if not p.upper().startswith("UNTIL="))
+        rrulestr(without_until, dtstart=datetime.datetime(2000, 1, 1))
     except (ValueError, TypeError) as exc:
         raise ValidationError(_("Regla de repetición no válida: %(error)s"), params={"error": exc}) from exc
 

@@ -1,0 +1,21 @@
+"""Admin: a flat "Actividades" listing and the calendar section's explorer, upcoming first."""
+
+from wagtail import hooks
+
+from events.admin_listing import CivicEventListingViewSet, upcoming_first
+from events.models import EventIndexPage
+
+
+@hooks.register("register_admin_viewset")
+def register_event_listing():
+    return CivicEventListingViewSet("actividades")
+
+
+@hooks.register("construct_explorer_page_queryset")
+def upcoming_events_first(parent_page, pages, request):
+    """Children of the civic calendar: upcoming first, unless the editor sorts or searches."""
+    if not isinstance(parent_page.specific_deferred, EventIndexPage):
+        return pages
+    if request.GET.get("ordering") or request.GET.get("q"):
+        return pages
+    return upcoming_first(pages, prefix="civiceventpage__")
