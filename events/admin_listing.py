@@ -18,15 +18,17 @@ def upcoming_first(queryset, prefix=""):
     """
     now = timezone.now()
     start, finished = F(f"{prefix}start"), Q(**{f"{prefix}series_end__lt": now})
-    return queryset.annotate(
-        finished=Case(When(finished, then=Value(1)), default=Value(0), output_field=IntegerField()),
-        upcoming_at=Case(
+    # Plain expressions, no named annotations: the queryset may still be combined or filtered.
+    return queryset.order_by(
+        Case(When(finished, then=Value(1)), default=Value(0), output_field=IntegerField()),
+        Case(
             When(finished, then=Value(None)),
             When(Q(**{f"{prefix}start__lt": now}), then=Value(now)),
             default=start,
             output_field=DateTimeField(),
-        ),
-    ).order_by("finished", F("upcoming_at").asc(nulls_last=True), start.desc())
+        ).asc(nulls_last=True),
+        start.desc(),
+    )
 
 
 def next_date(page):

@@ -5,6 +5,7 @@ package can wrap them with its own decorator and OpenAPI registry later.
 """
 
 import datetime as dt
+import logging
 import re
 
 from django.conf import settings
@@ -17,9 +18,10 @@ from events.jsonld import occurrence_json
 from events.links import api_url, public_url
 from events.queries import filter_events, fingerprint, overlapping, public_events, with_publish_count
 from events.recurrence import LIMA, aware, midnight
+from events.validators import YEARS
 
 MAX_RANGE_DAYS = 366
-YEARS = range(1900, 2201)
+logger = logging.getLogger(__name__)
 DATE_FORMAT = re.compile(r"\d{4}-\d{2}-\d{2}")
 CALENDAR_PARAMS = ("from", "to", "type", "locale")
 ICS_PARAMS = ("type", "locale")
@@ -102,8 +104,13 @@ def calendar_occurrences(events, first, last):
     candidates = overlapping(events, aware(range_start), aware(range_end)).prefetch_related("occurrence_overrides")
     found = []
     for event in candidates.order_by("pk"):
+        try:
+            occurrences = event.series().between(range_start, range_end)
+        except (OverflowError, ValueError):
+            logger.exception("Cannot expand the occurrences of event %s", event.pk)
+            continue
         links = {"api_url": api_url(event.pk), "url": public_url(event)}
-        for occurrence in event.series().between(range_start, range_end):
+        for occurrence in occurrences:
             found.append(((occurrence.start, occurrence.end, event.pk), calendar_item(event, occurrence, links)))
     return [item for _key, item in sorted(found, key=lambda pair: pair[0])]
 

@@ -5,6 +5,7 @@ RECURRENCE-ID per changed occurrence. Internal protocol notes are never read her
 """
 
 import datetime as dt
+import logging
 from functools import lru_cache
 
 from icalendar import Calendar, Event, Timezone, vRecur
@@ -24,6 +25,7 @@ ICS_STATUS = {
     EventStatus.CANCELLED: "CANCELLED",
 }
 EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
+logger = logging.getLogger(__name__)
 
 
 @lru_cache(maxsize=1)
@@ -129,6 +131,11 @@ def build_calendar(events):
     calendar.add("x-wr-timezone", str(LIMA))
     calendar.add_component(Timezone.from_ical(lima_timezone_ical()))
     for event in events:
-        for component in event_components(event):
+        try:
+            components = event_components(event)
+        except (OverflowError, ValueError):
+            logger.exception("Cannot write event %s to the iCalendar feed", event.pk)
+            continue
+        for component in components:
             calendar.add_component(component)
     return calendar.to_ical()

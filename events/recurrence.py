@@ -23,7 +23,7 @@ from dateutil.rrule import rrulestr
 from django.core.exceptions import ValidationError
 
 from events.choices import EventStatus
-from events.validators import parse_exception_dates
+from events.validators import MAX_DURATION, parse_exception_dates
 
 LIMA = ZoneInfo("America/Lima")
 MAX_OCCURRENCES = 1000
@@ -96,7 +96,18 @@ class Occurrence:
 class Series:
     """An activity's recurrence, built from its field values (saved or still in a form)."""
 
-    def __init__(self, *, start, end, all_day=False, recurrence="", exception_dates="", overrides=(), **status):
+    def __init__(
+        self,
+        *,
+        start,
+        end,
+        all_day=False,
+        recurrence="",
+        exception_dates="",
+        overrides=(),
+        status=EventStatus.SCHEDULED,
+        reason="",
+    ):
         self.all_day = bool(all_day)
         first = local_naive(start)
         last = local_naive(end) if end else first
@@ -106,6 +117,7 @@ class Series:
         else:
             self.start = first
             self.duration = max(last - first, dt.timedelta(0))
+        self.duration = min(self.duration, MAX_DURATION + dt.timedelta(days=1))
         self.parts = rule_parts(recurrence)
         try:
             self.exdates = frozenset(parse_exception_dates(exception_dates))
@@ -113,8 +125,8 @@ class Series:
             logger.warning("Ignoring invalid exception dates %r", exception_dates)
             self.exdates = frozenset()
         self.overrides = {local_naive(o.original_start).date(): o for o in overrides if o.original_start}
-        self.status = status.get("status") or EventStatus.SCHEDULED
-        self.reason = status.get("reason") or ""
+        self.status = status or EventStatus.SCHEDULED
+        self.reason = reason or ""
 
     @classmethod
     def for_event(cls, event, overrides=None):
@@ -188,15 +200,16 @@ class Series:
         )
 
     def _moved(self, override):
-        new_start = local_naive(override.new_start)
+        """(start, end) of a moved occurrence: new_end defaults to the series' duration."""
+        start = local_naive(override.new_start)
         if self.all_day:
-            start = midnight(new_start.date())
-            if override.new_end:
-                last = max(local_naive(override.new_end).date(), start.date())
-                return start, midnight(last) + dt.timedelta(days=1)
+            start = midnight(start.date())
+        if not override.new_end:
             return start, start + self.duration
-        end = local_naive(override.new_end) if override.new_end else new_start + self.duration
-        return new_start, max(end, new_start)
+        end = local_naive(override.new_end)
+        if self.all_day:
+            end = midnight(max(end.date(), start.date())) + dt.timedelta(days=1)
+        return start, min(max(end, start), start + MAX_DURATION + dt.timedelta(days=1))
 
     def _moved_originals(self, known):
         """Originals of moved occurrences not in ``known`` (they may land anywhere)."""

@@ -8,6 +8,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 ALLOWED_FREQS = {"DAILY", "WEEKLY", "MONTHLY", "YEARLY"}
+YEARS = range(1900, 2201)
+MAX_DURATION = datetime.timedelta(days=366)
 # The time of every occurrence is the start's time: no rule may add times within a day.
 TIME_PARTS = {"BYHOUR", "BYMINUTE", "BYSECOND"}
 
@@ -60,3 +62,21 @@ def parse_exception_dates(value):
 
 def validate_exception_dates(value):
     parse_exception_dates(value)
+
+
+def moment_errors(**moments):
+    """Field errors for dates outside the years the calendar publishes (1900-2200)."""
+    return {
+        name: _("Use una fecha entre los años %(first)s y %(last)s.") % {"first": YEARS.start, "last": YEARS.stop - 1}
+        for name, value in moments.items()
+        if value is not None and value.year not in YEARS
+    }
+
+
+def duration_error(start, end):
+    """A message when one occurrence would last longer than MAX_DURATION."""
+    if start and end and end - start > MAX_DURATION:
+        return _("Una actividad no puede durar más de %(days)s días: use una regla de repetición.") % {
+            "days": MAX_DURATION.days
+        }
+    return None

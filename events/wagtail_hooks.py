@@ -13,9 +13,12 @@ def register_event_listing():
 
 @hooks.register("construct_explorer_page_queryset")
 def upcoming_events_first(parent_page, pages, request):
-    """Children of the civic calendar: upcoming first, unless the editor sorts or searches."""
+    """Children of the civic calendar in the explorer: upcoming first, unless the editor sorts or searches.
+
+    The sidebar's explorer menu (admin API, ``for_explorer``) keeps Wagtail's own order.
+    """
     if not isinstance(parent_page.specific_deferred, EventIndexPage):
         return pages
-    if request.GET.get("ordering") or request.GET.get("q"):
+    if any(request.GET.get(name) for name in ("ordering", "q", "for_explorer")):
         return pages
     return upcoming_first(pages, prefix="civiceventpage__")

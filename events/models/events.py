@@ -18,7 +18,7 @@ from events.forms import CivicEventPageForm
 from events.jsonld import event_json_ld, occurrence_json
 from events.panels import NextOccurrencesPanel
 from events.recurrence import Series
-from events.validators import validate_exception_dates, validate_rrule
+from events.validators import duration_error, moment_errors, validate_exception_dates, validate_rrule
 
 EVENT_TIME_ZONE = "America/Lima"
 NEXT_OCCURRENCES = 5
@@ -130,18 +130,27 @@ class CivicEventPage(HeadlessMixin, ScreenHeadlineMixin, Page):
 
     def clean(self):
         super().clean()
-        if self.start and self.end:
+        errors = moment_errors(start=self.start, end=self.end)
+        if self.start and self.end and not errors:
             start, end = (
                 (timezone.localdate(self.start), timezone.localdate(self.end))
                 if self.all_day
                 else (self.start, self.end)
             )
             if end < start:
-                raise ValidationError({"end": _("El fin no puede ser anterior al inicio.")})
+                errors["end"] = _("El fin no puede ser anterior al inicio.")
+            elif too_long := duration_error(self.start, self.end):
+                errors["end"] = too_long
+        if errors:
+            raise ValidationError(errors)
 
     def save(self, *args, **kwargs):
         if kwargs.get("update_fields") is None and self.start and self.end:
-            self.series_start, self.series_end = self.series().span()
+            try:
+                self.series_start, self.series_end = self.series().span()
+            except (OverflowError, ValueError):
+                # Out-of-range dates that bypassed validation: no span means "always a candidate".
+                self.series_start = self.series_end = None
         return super().save(*args, **kwargs)
 
     def series(self):
@@ -182,6 +191,11 @@ class EventOccurrenceOverride(Orderable):
 
     def clean(self):
         super().clean()
+        errors = moment_errors(original_start=self.original_start, new_start=self.new_start, new_end=self.new_end)
+        if errors:
+            raise ValidationError(errors)
+        if too_long := duration_error(self.new_start, self.new_end):
+            raise ValidationError({"new_end": too_long})
         if self.status == EventStatus.CANCELLED and (self.new_start or self.new_end):
             raise ValidationError({"new_start": _("Una fecha cancelada no lleva nuevo inicio ni nuevo fin.")})
         if self.status == EventStatus.RESCHEDULED and not self.new_start:

@@ -138,3 +138,10 @@ def test_all_day_event_may_end_the_same_day_at_an_earlier_time(client, redactor,
     data.pop("all_day")
     response = client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
     assert "El fin no puede ser anterior al inicio." in response.content.decode()
+
+
+def test_sidebar_explorer_menu_of_the_calendar_still_works(client, redactor, june, events_index):
+    client.force_login(redactor)
+    response = client.get("/admin/api/main/pages/", {"child_of": events_index.pk, "for_explorer": 1})
+    assert response.status_code == 200, response.content
+    assert "Inti Raymi" in [item["title"] for item in response.json()["items"]]

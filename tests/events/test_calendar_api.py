@@ -182,3 +182,19 @@ def test_query_count_does_not_grow_with_the_number_of_events(client, june, make_
     with CaptureQueriesContext(connection) as after:
         get(client, **params)
     assert len(after.captured_queries) == len(before.captured_queries)
+
+
+def test_data_that_bypassed_validation_never_causes_a_500(client, june, make_event):
+    from events.models import CivicEventPage
+
+    # Written straight to the database: saving a page runs the model validation.
+    endless = make_event(title="Sin fin", start=lima(2026, 6, 2, 9), end=lima(2026, 6, 2, 10))
+    year_one = make_event(
+        title="Año uno", start=lima(2026, 6, 3, 9), end=lima(2026, 6, 3, 10), recurrence="FREQ=YEARLY"
+    )
+    CivicEventPage.objects.filter(pk=endless.pk).update(end=lima(9999, 12, 31, 9), series_end=None)
+    CivicEventPage.objects.filter(pk=year_one.pk).update(start=lima(1, 1, 1, 12), series_start=None)
+    response = get(client, **{"from": "2026-06-01", "to": "2026-06-30"})
+    titles = [title for title, _start, _status in summary(response)]
+    assert "Sin fin" in titles and "Inti Raymi" in titles
+    assert client.get("/api/v2/calendar.ics").status_code == 200

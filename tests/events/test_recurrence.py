@@ -232,3 +232,22 @@ def test_validator_rejects_rules_the_calendar_cannot_publish(rule):
 @pytest.mark.parametrize("rule", ["FREQ=YEARLY", "RRULE:FREQ=WEEKLY;BYDAY=SU", "FREQ=WEEKLY;UNTIL=20261231T235959Z"])
 def test_validator_accepts_rfc_5545_rules(rule):
     validate_rrule(rule)
+
+
+def test_out_of_range_dates_are_refused_by_validation_and_survive_expansion(site_tree):
+    from events.models import CivicEventPage, EventOccurrenceOverride
+
+    page = CivicEventPage(
+        title="x", slug="x", event_type="otro", place="Cusco", start=lima(2026, 1, 1), end=lima(9999, 1, 1)
+    )
+    with pytest.raises(ValidationError) as error:
+        page.clean()
+    assert set(error.value.message_dict) == {"end"}
+    page.end = lima(2027, 6, 1)
+    with pytest.raises(ValidationError, match="366"):
+        page.clean()
+    with pytest.raises(ValidationError) as error:
+        EventOccurrenceOverride(original_start=lima(1, 1, 2, 0), status="cancelado").clean()
+    assert set(error.value.message_dict) == {"original_start"}
+    series = Series(start=lima(2026, 1, 1), end=lima(9999, 1, 1))
+    assert len(series.between(*day_range(dt.date(2026, 1, 1), dt.date(2026, 1, 31)))) == 1
