@@ -149,14 +149,14 @@ def demo_events(today, people):
                 {
                     "original_start": at(cancelled_sunday, 8),
                     "status": EventStatus.CANCELLED,
-                    "reason": "Se suspende por la celebración central en la Plaza de Armas.",
+                    "reason": "Se suspende por trabajos de mantenimiento en la Plaza de Armas.",
                 },
                 {
                     "original_start": at(moved_sunday, 8),
                     "status": EventStatus.RESCHEDULED,
                     "new_start": at(moved_sunday, 10),
                     "new_end": at(moved_sunday, 11),
-                    "reason": "Se traslada a las 10:00 por la maratón internacional del Cusco.",
+                    "reason": "Se traslada a las 10:00 por una actividad deportiva en el Centro Histórico.",
                 },
             ],
         ),
