@@ -4,6 +4,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from civic_events import api as events_api
 from cms.api import api_router
 from cms.health import healthz, readyz
 from news.feeds import NewsFeed
@@ -24,6 +25,9 @@ urlpatterns = [
     path("feeds/noticias/", NewsFeed(), name="feed_noticias"),
     path("api/v2/preview/", preview_view, name="api_preview"),
     path("api/v2/resolve/", resolve_view, name="api_resolve"),
+    # Civic calendar (events app): occurrences in a range and the iCalendar feed.
+    path("api/v2/calendar/", events_api.calendar, name="calendar"),
+    path("api/v2/calendar.ics", events_api.calendar_ics, name="calendar_ics"),
     path("api/v2/", api_router.urls),
 ]
 
