@@ -39,9 +39,12 @@ def validate_rrule(value):
             )
         # UNTIL is checked above: in UTC form dateutil would demand an aware DTSTART here.
         without_until = ";".join(p for p in text.split(";") if not p.upper().startswith("UNTIL="))
-        rrulestr(without_until, dtstart=datetime.datetime(2000, 1, 1))
-    except (ValueError, TypeError) as exc:
+        rule = rrulestr(without_until, dtstart=datetime.datetime(2000, 1, 1))
+        first = rule.after(datetime.datetime(1999, 12, 31))
+    except (ValueError, TypeError, IndexError) as exc:
         raise ValidationError(_("Regla de repetición no válida: %(error)s"), params={"error": exc}) from exc
+    if first is None:
+        raise ValidationError(_("La regla de repetición no produce ninguna fecha."))
 
 
 def parse_exception_dates(value):
