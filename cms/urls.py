@@ -13,6 +13,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
+    path("api/", include("cms.api.urls")),  # OpenAPI schema and docs page of the public API
 ]
 
 if settings.DEBUG:

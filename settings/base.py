@@ -194,3 +194,11 @@ LOGGING = {
 
 LOCALE_PATHS = [BASE_DIR / "cms" / "locale"]
 PORT = env.int("PORT", default=8000)
+
+# Public read API (cms/api): its content-generation table and cache signals; CDN purge of
+# API URLs through wagtail.contrib.frontend_cache when WAGTAILFRONTENDCACHE (JSON) is set.
+INSTALLED_APPS += ["cms.api"]
+WAGTAILFRONTENDCACHE = env.json("WAGTAILFRONTENDCACHE", default={})
+API_CACHE_MAX_AGE = env.int("API_CACHE_MAX_AGE", default=60)
+API_CACHE_STALE_WHILE_REVALIDATE = env.int("API_CACHE_STALE_WHILE_REVALIDATE", default=300)
+API_CACHE_TIMEOUT = env.int("API_CACHE_TIMEOUT", default=300)
