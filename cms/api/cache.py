@@ -49,7 +49,9 @@ def _next_scheduled_change(now):
     from wagtail.models import Page
 
     pending = Page.objects.filter(live=True).filter(Q(expire_at__gt=now) | Q(go_live_at__gt=now))
-    values = pending.aggregate(expire=Min("expire_at", filter=Q(expire_at__gt=now)), live=Min("go_live_at", filter=Q(go_live_at__gt=now)))
+    values = pending.aggregate(
+        expire=Min("expire_at", filter=Q(expire_at__gt=now)), live=Min("go_live_at", filter=Q(go_live_at__gt=now))
+    )
     candidates = [value for value in values.values() if value is not None and value > now]
     return min(candidates) if candidates else None
 

@@ -25,9 +25,7 @@ def _restricted_ancestor(path_ref):
 
 
 def _private_collection(path_ref):
-    return CollectionViewRestriction.objects.annotate(target=path_ref).filter(
-        target__startswith=F("collection__path")
-    )
+    return CollectionViewRestriction.objects.annotate(target=path_ref).filter(target__startswith=F("collection__path"))
 
 
 def public_pages(model=None, now=None):
@@ -79,7 +77,9 @@ class SiteRoots:
             # One query: the default site's root page and all its translations.
             root_key = Site.objects.filter(is_default_site=True).values("root_page__translation_key")[:1]
             roots = list(
-                Page.objects.filter(translation_key=Subquery(root_key)).values_list("url_path", "locale__language_code")
+                Page.objects.filter(translation_key=Subquery(root_key)).values_list(
+                    "url_path", "locale__language_code"
+                )
             )
             if key:
                 cache.set(key, roots, 3600)

@@ -16,7 +16,9 @@ def stream_representation(stream_block, raw_items, bulk, context):
         child = stream_block.child_blocks.get(item.get("type"))
         if child is None:
             continue  # a block type removed from the definition: nothing to show
-        items.append({"type": item["type"], "value": block_value(child, item.get("value"), bulk, context), "id": item.get("id")})
+        items.append(
+            {"type": item["type"], "value": block_value(child, item.get("value"), bulk, context), "id": item.get("id")}
+        )
     return items
 
 

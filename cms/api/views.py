@@ -168,6 +168,7 @@ class PublicPagesAPIViewSet(PublicEndpointMixin, PagesAPIViewSet):
 
 class PublicImagesAPIViewSet(PublicEndpointMixin, ImagesAPIViewSet):
     endpoint_name = "images"
+
     def represent(self, ids):
         bulk = self.bulk_context()
         items = bulk.resolve([bulk.image(pk) for pk in ids])
@@ -192,6 +193,7 @@ class PublicImagesAPIViewSet(PublicEndpointMixin, ImagesAPIViewSet):
 
 class PublicDocumentsAPIViewSet(PublicEndpointMixin, DocumentsAPIViewSet):
     endpoint_name = "documents"
+
     def represent(self, documents):
         meta = {"type": self.model._meta.label}
         return [

@@ -40,7 +40,9 @@ def test_last_modified_follows_the_content_generation(make_news, client, django_
     assert client.get(LISTING)["Last-Modified"].endswith("GMT")
 
 
-def test_publish_unpublish_move_delete_refresh_at_once(news_index, site_tree, client, django_capture_on_commit_callbacks):
+def test_publish_unpublish_move_delete_refresh_at_once(
+    news_index, site_tree, client, django_capture_on_commit_callbacks
+):
     def commit(action):
         with django_capture_on_commit_callbacks(execute=True):
             action()
@@ -112,7 +114,9 @@ def recording_cdn(settings):
     purge_backend.PURGED.clear()
 
 
-def test_publish_purges_detail_listings_and_resolve_from_the_cdn(news_index, recording_cdn, django_capture_on_commit_callbacks):
+def test_publish_purges_detail_listings_and_resolve_from_the_cdn(
+    news_index, recording_cdn, django_capture_on_commit_callbacks
+):
     page = NewsPageFactory(parent=news_index, live=False)
     with django_capture_on_commit_callbacks(execute=True):
         page.save_revision().publish()

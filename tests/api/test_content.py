@@ -63,13 +63,14 @@ def test_news_fields_images_documents_people_and_categories(make_news, client):
 def test_every_page_type_shows_its_fields(site_tree, client):
     sections = site_tree["sections"]
     event = publish(CivicEventPageFactory(parent=sections["events.EventIndexPage"], protocol_notes="Clave: 1234"))
-    speech = publish(
-        SpeechPageFactory(parent=sections["news.SpeechIndexPage"], occasion=event, pdf=DocumentFactory())
-    )
+    speech = publish(SpeechPageFactory(parent=sections["news.SpeechIndexPage"], occasion=event, pdf=DocumentFactory()))
     bulletin = publish(BulletinPageFactory(parent=sections["news.BulletinIndexPage"], cover_image=ImageFactory()))
     speech_data = client.get(f"/api/v2/pages/{speech.pk}/").json()
     assert speech_data["speaker"]["role"] == "alcalde"
-    assert speech_data["occasion"]["id"] == event.pk and speech_data["occasion"]["meta"]["type"] == "events.CivicEventPage"
+    assert (
+        speech_data["occasion"]["id"] == event.pk
+        and speech_data["occasion"]["meta"]["type"] == "events.CivicEventPage"
+    )
     assert speech_data["pdf"]["type"] == "pdf"
     bulletin_data = client.get(f"/api/v2/pages/{bulletin.pk}/").json()
     assert bulletin_data["kind"] == "boletin" and bulletin_data["pdf"]["url"] and bulletin_data["cover_image"]["id"]
@@ -91,7 +92,9 @@ def test_protocol_notes_never_appear(site_tree, client):
     for url in urls:
         response = client.get(url)
         assert response.status_code == 200, url
-        assert "protocol_notes" not in response.content.decode() and "Clave-interna-XYZ" not in response.content.decode()
+        assert (
+            "protocol_notes" not in response.content.decode() and "Clave-interna-XYZ" not in response.content.decode()
+        )
     assert client.get(f"/api/v2/pages/{event.pk}/?fields=protocol_notes").status_code == 400
     assert client.get("/api/v2/pages/?type=events.CivicEventPage&protocol_notes=x").status_code == 400
 
@@ -117,8 +120,13 @@ def test_resolve_finds_pages_by_public_path_with_locale_prefix(site_tree, news_i
 def test_filters_category_dates_speaker_kind_order_search(make_news, site_tree, client):
     news = make_news(2)
     today = timezone.localdate()
-    old = publish(NewsPageFactory(parent=site_tree["sections"]["news.NewsIndexPage"], title="Antigua nota",
-                                  date=timezone.now() - datetime.timedelta(days=40)))
+    old = publish(
+        NewsPageFactory(
+            parent=site_tree["sections"]["news.NewsIndexPage"],
+            title="Antigua nota",
+            date=timezone.now() - datetime.timedelta(days=40),
+        )
+    )
     ids = lambda url: [item["id"] for item in client.get(url).json()["items"]]  # noqa: E731
     assert set(ids("/api/v2/pages/?type=news.NewsPage&category=cultura")) == {p.pk for p in news}
     assert ids("/api/v2/pages/?type=news.NewsPage&category=deportes") == []

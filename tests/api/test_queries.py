@@ -47,7 +47,9 @@ def test_a_cached_response_costs_one_query(make_news, client, django_assert_num_
     assert second.content == first.content
 
 
-def test_images_and_documents_listings_cost_a_fixed_number_of_queries(make_news, client, django_assert_max_num_queries):
+def test_images_and_documents_listings_cost_a_fixed_number_of_queries(
+    make_news, client, django_assert_max_num_queries
+):
     make_news(12)
     for url in ("/api/v2/images/?limit=20", "/api/v2/documents/?limit=20"):
         assert client.get(url).status_code == 200

@@ -90,10 +90,19 @@ def _param(name, description, schema=None, location="query", required=False):
 def common_parameters(orders):
     order_values = [prefix + order for order in orders for prefix in ("", "-")]
     return [
-        _param("limit", "Elementos por página (máximo WAGTAILAPI_LIMIT_MAX).",
-               {"type": "integer", "minimum": 1, "maximum": limit_max(), "default": 20}),
-        _param("offset", "Elementos a saltar.", {"type": "integer", "minimum": 0, "maximum": MAX_OFFSET, "default": 0}),
-        _param("search", "Búsqueda de texto (motor de búsqueda de Wagtail).", {"type": "string", "maxLength": MAX_SEARCH_LENGTH}),
+        _param(
+            "limit",
+            "Elementos por página (máximo WAGTAILAPI_LIMIT_MAX).",
+            {"type": "integer", "minimum": 1, "maximum": limit_max(), "default": 20},
+        ),
+        _param(
+            "offset", "Elementos a saltar.", {"type": "integer", "minimum": 0, "maximum": MAX_OFFSET, "default": 0}
+        ),
+        _param(
+            "search",
+            "Búsqueda de texto (motor de búsqueda de Wagtail).",
+            {"type": "string", "maxLength": MAX_SEARCH_LENGTH},
+        ),
         _param("search_operator", "Cómo combinar los términos buscados.", {"type": "string", "enum": ["and", "or"]}),
         _param("order", "Orden; '-' delante para descendente.", {"type": "string", "enum": order_values}),
     ]
@@ -103,18 +112,34 @@ def page_parameters():
     types = sorted(model._meta.label for model in get_page_models() if model is not Page)
     params = [
         *common_parameters(PAGE_ORDERS),
-        _param("type", "Tipo de página (app.Modelo). Habilita sus campos en `fields` y sus filtros.",
-               {"type": "string", "enum": types}),
+        _param(
+            "type",
+            "Tipo de página (app.Modelo). Habilita sus campos en `fields` y sus filtros.",
+            {"type": "string", "enum": types},
+        ),
         _param("locale", "Idioma.", {"type": "string", "enum": [code for code, _name in settings.LANGUAGES]}),
-        _param("fields", "Campos a incluir: `*` todos, `-campo` quita, `_` ninguno (sintaxis de Wagtail API v2).",
-               {"type": "string", "pattern": r"^[-*_a-zA-Z0-9(),]*$"}),
+        _param(
+            "fields",
+            "Campos a incluir: `*` todos, `-campo` quita, `_` ninguno (sintaxis de Wagtail API v2).",
+            {"type": "string", "pattern": r"^[-*_a-zA-Z0-9(),]*$"},
+        ),
         _param("slug", "Slug exacto."),
         _param("child_of", "Hijas directas de la página pública con este id.", {"type": "integer", "minimum": 1}),
         _param("descendant_of", "Descendientes de la página pública con este id.", {"type": "integer", "minimum": 1}),
-        _param("date_from", "Desde esta fecha (incluida), sobre el campo de fecha del tipo; requiere type= uno de: "
-               + ", ".join(date_types()), {"type": "string", "format": "date"}),
-        _param("date_to", "Hasta esta fecha (incluida); mismas reglas que date_from.", {"type": "string", "format": "date"}),
-        _param("rich_text_format", "Formato del texto enriquecido: solo `html`.", {"type": "string", "enum": ["html"]}),
+        _param(
+            "date_from",
+            "Desde esta fecha (incluida), sobre el campo de fecha del tipo; requiere type= uno de: "
+            + ", ".join(date_types()),
+            {"type": "string", "format": "date"},
+        ),
+        _param(
+            "date_to",
+            "Hasta esta fecha (incluida); mismas reglas que date_from.",
+            {"type": "string", "format": "date"},
+        ),
+        _param(
+            "rich_text_format", "Formato del texto enriquecido: solo `html`.", {"type": "string", "enum": ["html"]}
+        ),
     ]
     for name, declared in sorted(all_filters().items()):
         _label, param = declared[0]
@@ -141,8 +166,15 @@ def _responses(ok_schema, description, not_found=False, extra=None):
 
 
 def _get(summary, tag, parameters, responses, description=""):
-    return {"get": {"summary": summary, "description": description, "tags": [tag], "parameters": parameters,
-                    "responses": responses}}
+    return {
+        "get": {
+            "summary": summary,
+            "description": description,
+            "tags": [tag],
+            "parameters": parameters,
+            "responses": responses,
+        }
+    }
 
 
 def _id_param():
@@ -153,36 +185,88 @@ def api_paths(page_union):
     fields_params = [p for p in page_parameters() if p["name"] in ("fields", "rich_text_format")]
     media = common_parameters(MEDIA_ORDERS)
     status = {"type": "object", "properties": {"status": {"type": "string"}}, "required": ["status"]}
-    readiness = {**status, "properties": {**status["properties"], "checks": {"type": "object",
-                 "additionalProperties": {"type": "string"}}}}
+    readiness = {
+        **status,
+        "properties": {
+            **status["properties"],
+            "checks": {"type": "object", "additionalProperties": {"type": "string"}},
+        },
+    }
     return {
-        "/api/v2/pages/": _get("Páginas publicadas", "pages", page_parameters(),
-                               _responses(_listing(page_union), "Listado paginado."),
-                               "Solo contenido vivo y público. Orden por defecto: fecha descendente del tipo "
-                               "(si lo tiene), si no orden del árbol."),
-        "/api/v2/pages/{id}/": _get("Una página", "pages", [_id_param(), *fields_params],
-                                    _responses(page_union, "Cuerpo de detalle de la página.", not_found=True)),
+        "/api/v2/pages/": _get(
+            "Páginas publicadas",
+            "pages",
+            page_parameters(),
+            _responses(_listing(page_union), "Listado paginado."),
+            "Solo contenido vivo y público. Orden por defecto: fecha descendente del tipo "
+            "(si lo tiene), si no orden del árbol.",
+        ),
+        "/api/v2/pages/{id}/": _get(
+            "Una página",
+            "pages",
+            [_id_param(), *fields_params],
+            _responses(page_union, "Cuerpo de detalle de la página.", not_found=True),
+        ),
         "/api/v2/resolve/": _get(
-            "La página en una ruta pública", "pages",
-            [_param("path", "Ruta en el sitio web, con prefijo de idioma si no es el predeterminado.",
-                    {"type": "string", "minLength": 1, "maxLength": 1024, "pattern": "^/"}, required=True),
-             *fields_params],
+            "La página en una ruta pública",
+            "pages",
+            [
+                _param(
+                    "path",
+                    "Ruta en el sitio web, con prefijo de idioma si no es el predeterminado.",
+                    {"type": "string", "minLength": 1, "maxLength": 1024, "pattern": "^/"},
+                    required=True,
+                ),
+                *fields_params,
+            ],
             _responses(page_union, "Cuerpo de detalle (sin redirección).", not_found=True),
         ),
-        "/api/v2/images/": _get("Imágenes públicas", "media", media, _responses(_listing(ref("ImageItem")), "Listado.")),
-        "/api/v2/images/{id}/": _get("Una imagen", "media", [_id_param()],
-                                     _responses(ref("ImageItem"), "Imagen.", not_found=True)),
-        "/api/v2/documents/": _get("Documentos públicos", "media", media,
-                                   _responses(_listing(ref("DocumentItem")), "Listado.")),
-        "/api/v2/documents/{id}/": _get("Un documento", "media", [_id_param()],
-                                        _responses(ref("DocumentItem"), "Documento.", not_found=True)),
+        "/api/v2/images/": _get(
+            "Imágenes públicas", "media", media, _responses(_listing(ref("ImageItem")), "Listado.")
+        ),
+        "/api/v2/images/{id}/": _get(
+            "Una imagen", "media", [_id_param()], _responses(ref("ImageItem"), "Imagen.", not_found=True)
+        ),
+        "/api/v2/documents/": _get(
+            "Documentos públicos", "media", media, _responses(_listing(ref("DocumentItem")), "Listado.")
+        ),
+        "/api/v2/documents/{id}/": _get(
+            "Un documento", "media", [_id_param()], _responses(ref("DocumentItem"), "Documento.", not_found=True)
+        ),
+        "/api/docs/": {
+            "get": {
+                "summary": "Esta documentación (HTML)",
+                "tags": ["meta"],
+                "responses": {
+                    "200": {
+                        "description": "Página de documentación.",
+                        "content": {"text/html": {"schema": {"type": "string"}}},
+                    },
+                    "304": {"$ref": "#/components/responses/NotModified"},
+                },
+            }
+        },
         "/api/schema/": _get("Este documento OpenAPI", "meta", [], _responses({"type": "object"}, "OpenAPI 3.1.")),
-        "/healthz": {"get": {"summary": "Vida del proceso", "tags": ["meta"], "responses": {
-            "200": {"description": "Vivo.", "content": {JSON: {"schema": status}}}}}},
-        "/readyz": {"get": {"summary": "Preparado: base de datos, caché y búsqueda", "tags": ["meta"], "responses": {
-            "200": {"description": "Preparado.", "content": {JSON: {"schema": readiness}}},
-            "503": {"description": "No preparado; `checks` dice qué falla.", "content": {JSON: {"schema": readiness}}},
-        }}},
+        "/healthz": {
+            "get": {
+                "summary": "Vida del proceso",
+                "tags": ["meta"],
+                "responses": {"200": {"description": "Vivo.", "content": {JSON: {"schema": status}}}},
+            }
+        },
+        "/readyz": {
+            "get": {
+                "summary": "Preparado: base de datos, caché y búsqueda",
+                "tags": ["meta"],
+                "responses": {
+                    "200": {"description": "Preparado.", "content": {JSON: {"schema": readiness}}},
+                    "503": {
+                        "description": "No preparado; `checks` dice qué falla.",
+                        "content": {JSON: {"schema": readiness}},
+                    },
+                },
+            }
+        },
     }
 
 
@@ -190,10 +274,16 @@ def shared_components():
     error = {JSON: {"schema": ref("Error")}}
     return {
         "headers": {
-            "ETag": {"description": "Huella del cuerpo; reenviar en If-None-Match.", "required": True,
-                     "schema": {"type": "string"}},
-            "CacheControl": {"description": "public, max-age, stale-while-revalidate.", "required": True,
-                             "schema": {"type": "string"}},
+            "ETag": {
+                "description": "Huella del cuerpo; reenviar en If-None-Match.",
+                "required": True,
+                "schema": {"type": "string"},
+            },
+            "CacheControl": {
+                "description": "public, max-age, stale-while-revalidate.",
+                "required": True,
+                "schema": {"type": "string"},
+            },
             "LastModified": {"description": "Último cambio de contenido publicado.", "schema": {"type": "string"}},
         },
         "responses": {

@@ -131,7 +131,12 @@ class SchemaBuilder:
             return ref(self.stream_component(block))
         if isinstance(block, blocks.StructBlock):
             properties = {name: self.block_schema(child) for name, child in block.child_blocks.items()}
-            return {"type": "object", "properties": properties, "required": list(properties), "additionalProperties": False}
+            return {
+                "type": "object",
+                "properties": properties,
+                "required": list(properties),
+                "additionalProperties": False,
+            }
         if isinstance(block, blocks.ListBlock):
             return {"type": "array", "items": self.block_schema(block.child_block)}
         if isinstance(block, blocks.BooleanBlock):
@@ -165,8 +170,10 @@ class SchemaBuilder:
             "parent": nullable(ref("PageRef")),
             "locale": {"type": "string"},
         }
-        properties = {"id": {"type": "integer"}, "meta": {"type": "object", "properties": meta,
-                                                         "additionalProperties": False}}
+        properties = {
+            "id": {"type": "integer"},
+            "meta": {"type": "object", "properties": meta, "additionalProperties": False},
+        }
         for name in body_fields:
             if name == "title":
                 properties[name] = {"type": "string"}
