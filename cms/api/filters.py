@@ -1,5 +1,6 @@
 """Query parameters of the public endpoints: a whitelist, each one validated (400, never 500)."""
 
+import unicodedata
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -72,7 +73,8 @@ def common_params(request, orders):
     if "offset" in request.GET:
         params.offset = _int(request, "offset", 0, MAX_OFFSET)
     if "search" in request.GET:
-        params.search = _value(request, "search").strip()
+        # Control characters carry no meaning in a search and upset some engines.
+        params.search = "".join(ch for ch in _value(request, "search") if unicodedata.category(ch)[0] != "C").strip()
         if len(params.search) > MAX_SEARCH_LENGTH:
             raise BadRequestError(f"'search' is longer than {MAX_SEARCH_LENGTH} characters")
     if "search_operator" in request.GET:

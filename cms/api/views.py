@@ -1,6 +1,7 @@
 """Endpoints: pages, images, documents — live public content, bulk-loaded, cached."""
 
 from django.contrib.contenttypes.models import ContentType
+from django.db import DatabaseError, transaction
 from django.db.models import Exists, F, OuterRef
 from django.http import Http404
 from django.urls import path, reverse
@@ -44,8 +45,14 @@ def paginate(queryset, params, ordering, load=lambda queryset: queryset):
     window = slice(params.offset, params.offset + params.limit)
     if params.search is not None:
         results = search(queryset, params, ordering)
-        ids = [obj.pk for obj in results[window]]
-        return results.count(), in_order(load(queryset.filter(pk__in=ids)), ids)
+        try:
+            with transaction.atomic():  # a savepoint, so PostgreSQL carries on after a refused query
+                ids = [obj.pk for obj in results[window]]
+                total = results.count()
+        except DatabaseError as exc:
+            # e.g. SQLite FTS5 refusing a stray quote: the query is bad input, not a server fault.
+            raise BadRequestError("the search engine could not process this search text") from exc
+        return total, in_order(load(queryset.filter(pk__in=ids)), ids)
     return queryset.count(), list(load(queryset.order_by(*ordering))[window])
 
 
@@ -79,7 +86,7 @@ class PublicEndpointMixin:
     def get_urlpatterns(cls):
         return [
             path("", cached_public_response(cls.as_view({"get": "listing_view"})), name="listing"),
-            path("<int:pk>/", cached_public_response(cls.as_view({"get": "detail_view"})), name="detail"),
+            path("<str:pk>/", cached_public_response(cls.as_view({"get": "detail_view"})), name="detail"),
         ]
 
     def bulk_context(self):
@@ -90,8 +97,10 @@ class PublicEndpointMixin:
 
     @staticmethod
     def check_pk(pk):
-        if not 0 < pk <= MAX_ID:
-            raise Http404("not found")
+        """The id from the URL as an int; anything else is a JSON 404, never a 500."""
+        if not pk.isdigit() or not 0 < int(pk) <= MAX_ID:
+            raise Http404("not found: ids are positive integers")
+        return int(pk)
 
 
 class PublicPagesAPIViewSet(PublicEndpointMixin, PagesAPIViewSet):
@@ -158,8 +167,8 @@ class PublicPagesAPIViewSet(PublicEndpointMixin, PagesAPIViewSet):
         return Response(self.serialize([page], serializer_class)[0]) if page else None
 
     def detail_view(self, request, pk):
+        pk = self.check_pk(pk)
         check_params(request, {"fields", "rich_text_format"})
-        self.check_pk(pk)
         response = self.detail_response(public_pages().filter(pk=pk))
         if response is None:
             raise Http404("no public page with this id")
@@ -183,8 +192,8 @@ class PublicImagesAPIViewSet(PublicEndpointMixin, ImagesAPIViewSet):
         return Response({"meta": {"total_count": total}, "items": self.represent([image.pk for image in images])})
 
     def detail_view(self, request, pk):
+        pk = self.check_pk(pk)
         check_params(request, set())
-        self.check_pk(pk)
         items = self.represent([pk])
         if not items:
             raise Http404("no public image with this id")
@@ -209,8 +218,8 @@ class PublicDocumentsAPIViewSet(PublicEndpointMixin, DocumentsAPIViewSet):
         return Response({"meta": {"total_count": total}, "items": self.represent(documents)})
 
     def detail_view(self, request, pk):
+        pk = self.check_pk(pk)
         check_params(request, set())
-        self.check_pk(pk)
         documents = list(public_documents().filter(pk=pk))
         if not documents:
             raise Http404("no public document with this id")

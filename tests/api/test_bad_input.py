@@ -67,6 +67,11 @@ BAD_REQUESTS = [
     ("/api/v2/documents/?type=x", 400),
     ("/api/v2/documents/?offset=-5", 400),
     ("/api/v2/documents/999999/", 404),
+    ("/api/v2/documents/null,null/", 404),
+    ("/api/v2/pages/abc/", 404),
+    ("/api/v2/pages/1/otra/", 404),
+    ("/api/v2/pages/find/?html_path=/", 404),
+    ("/api/v2/no-existe/", 404),
 ]
 
 
@@ -84,3 +89,12 @@ def test_writes_are_refused_with_json(site_tree, client, method):
     response = getattr(client, method)("/api/v2/pages/", data={}, content_type="application/json")
     assert response.status_code == 405
     assert response.json()["message"]
+
+
+@pytest.mark.parametrize("text", ['"', "a\" OR", "NEAR(", "\x03\u008a", "*", "(", "' OR 1=1 --"])
+@pytest.mark.parametrize("endpoint", ["pages", "images", "documents"])
+def test_odd_search_text_never_fails_the_server(make_news, client, endpoint, text):
+    make_news(1)
+    response = client.get(f"/api/v2/{endpoint}/", {"search": text, "search_operator": "and", "order": "title"})
+    assert response.status_code in (200, 400)
+    assert response["Content-Type"] == "application/json"
