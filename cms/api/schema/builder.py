@@ -158,6 +158,7 @@ def _responses(ok_schema, description, not_found=False, extra=None):
         "200": {"description": description, "headers": headers, "content": {JSON: {"schema": ok_schema}}},
         "304": {"$ref": "#/components/responses/NotModified"},
         "400": {"$ref": "#/components/responses/BadRequest"},
+        "414": {"$ref": "#/components/responses/URITooLong"},
     }
     if not_found:
         responses["404"] = {"$ref": "#/components/responses/NotFound"}
@@ -290,6 +291,10 @@ def shared_components():
             "NotModified": {"description": "El If-None-Match coincide con el ETag actual."},
             "BadRequest": {"description": "Parámetros inválidos.", "content": error},
             "NotFound": {"description": "No existe contenido público aquí.", "content": error},
+            "URITooLong": {
+                "description": "URL más larga de lo que acepta el servidor HTTP (gunicorn responde antes de la API).",
+                "content": {"text/html": {"schema": {"type": "string"}}},
+            },
         },
     }
 
