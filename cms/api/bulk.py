@@ -32,6 +32,7 @@ class BulkContext:
         self.roots = roots
         self.image_ids, self.document_ids, self.page_ids, self.page_paths = set(), set(), set(), set()
         self.images, self.documents, self.pages = {}, {}, {}
+        self._image_cache = {}
 
     # --- registration (during serialization) ---
     def image(self, image_id, alt=None):
@@ -99,7 +100,12 @@ class BulkContext:
     def value(self, ref):
         if ref.kind == "image":
             image = self.images.get(ref.key)
-            return image_representation(image, ref.option) if image else None
+            if image is None:
+                return None
+            key = (ref.key, ref.option)  # the same photo often appears in every item of a listing
+            if key not in self._image_cache:
+                self._image_cache[key] = image_representation(image, ref.option)
+            return self._image_cache[key]
         if ref.kind == "document":
             document = self.documents.get(ref.key)
             return document_representation(document) if document else None

@@ -1,6 +1,9 @@
 """Images as ready-to-use objects in named renditions (WebP), loaded for many at once."""
 
+import functools
+
 from wagtail.images import get_image_model
+from wagtail.images.models import Filter
 
 from cms.api.public import absolute_api_url, public_images
 
@@ -38,9 +41,25 @@ def load_images(image_ids):
             image.prefetched_renditions = []
             images[image.pk] = image
     for image in images.values():
-        # Uses the prefetched rows; creates (and stores) only renditions that do not exist yet.
-        image.api_renditions = image.get_renditions(*RENDITIONS.values())
+        image.api_renditions = _matching(image) or _generated(image)
     return images
+
+
+@functools.cache
+def _filters():
+    return {spec: Filter(spec=spec) for spec in RENDITIONS.values()}
+
+
+def _matching(image):
+    """The prefetched renditions for the image's current focal point, if all are there."""
+    by_key = {(r.filter_spec, r.focal_point_key): r for r in image.prefetched_renditions}
+    found = {spec: by_key.get((spec, image_filter.get_cache_key(image))) for spec, image_filter in _filters().items()}
+    return found if all(found.values()) else None
+
+
+def _generated(image):
+    # Wagtail finds what exists and creates (and stores) only the missing renditions.
+    return image.get_renditions(*_filters().values())  # {spec: rendition}
 
 
 def image_representation(image, alt=None):

@@ -89,6 +89,9 @@ class PublicEndpointMixin:
             path("<str:pk>/", cached_public_response(cls.as_view({"get": "detail_view"})), name="detail"),
         ]
 
+    def get_renderer_context(self):
+        return {**super().get_renderer_context(), "indent": None}  # compact JSON: smaller, faster
+
     def bulk_context(self):
         return BulkContext(SiteRoots.load(current_generation(self.request).value))
 
