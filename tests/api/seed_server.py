@@ -38,7 +38,9 @@ def seed(news_count=25):
     )
     target = publish(NewsPageFactory(parent=news_index, title="Nota enlazada"))
     for number in range(news_count):
-        page = NewsPageFactory(parent=news_index, title=f"Nota {number}", body=rich_body(target, document, ImageFactory()))
+        page = NewsPageFactory(
+            parent=news_index, title=f"Nota {number}", body=rich_body(target, document, ImageFactory())
+        )
         page.categories.add(category)
         page.related_people.add(mayor)
         page.save()

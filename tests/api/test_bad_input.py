@@ -91,7 +91,7 @@ def test_writes_are_refused_with_json(site_tree, client, method):
     assert response.json()["message"]
 
 
-@pytest.mark.parametrize("text", ['"', "a\" OR", "NEAR(", "\x03\u008a", "*", "(", "' OR 1=1 --"])
+@pytest.mark.parametrize("text", ['"', 'a" OR', "NEAR(", "\x03\u008a", "*", "(", "' OR 1=1 --"])
 @pytest.mark.parametrize("endpoint", ["pages", "images", "documents"])
 def test_odd_search_text_never_fails_the_server(make_news, client, endpoint, text):
     make_news(1)
