@@ -9,7 +9,6 @@ response together and swaps each placeholder for its final value.
 from django.db.models import Q
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import escape
-from wagtail.models import Page
 from wagtail.rich_text.rewriters import EmbedRewriter, LinkRewriter
 
 from cms.api.public import absolute_api_url, public_documents, public_pages
@@ -170,7 +169,3 @@ class BulkContext:
         links = LinkRewriter(bulk_rules={"page": self._page_link, "document": self._document_link})
         embeds = EmbedRewriter(bulk_rules={"image": self._image_embed, "media": self._media_embed})
         return embeds(links(html))
-
-
-def page_tree_parent_path(page):
-    return page.path[: -Page.steplen] if page.depth > 1 else None
