@@ -9,7 +9,6 @@ from cms.api import api_router
 from cms.health import healthz, readyz
 from news.feeds import NewsFeed
 from publishing.preview import preview_view
-from publishing.withdrawals import resolve_view
 from screens.api import screen_feed
 
 urlpatterns = [
@@ -20,15 +19,14 @@ urlpatterns = [
     # Lobby displays (screens app): each screen's feed, before the api/v2/ router, and the display page.
     path("api/v2/screens/<str:slug>/", screen_feed, name="screens_feed"),
     path("screens/", include("screens.urls")),
-    # Publishing integrations: RSS, draft preview, and a TEMPORARY resolve (410 for withdrawn
-    # paths only) until the page API's /api/v2/resolve/ replaces it.
+    # Publishing integrations: RSS and draft preview (withdrawn pages answer 410 in resolve).
     path("feeds/noticias/", NewsFeed(), name="feed_noticias"),
     path("api/v2/preview/", preview_view, name="api_preview"),
-    path("api/v2/resolve/", resolve_view, name="api_resolve"),
     # Civic calendar (events app): occurrences in a range and the iCalendar feed.
     path("api/v2/calendar/", events_api.calendar, name="calendar"),
     path("api/v2/calendar.ics", events_api.calendar_ics, name="calendar_ics"),
     path("api/v2/", api_router.urls),
+    path("api/", include("cms.api.urls")),  # OpenAPI schema and docs page of the public API
 ]
 
 if settings.DEBUG:

@@ -8,6 +8,9 @@ class PublishingConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from cms.api.resolve import register_gone_handler
         from publishing import signal_handlers
+        from publishing.withdrawals import gone_response_for
 
         signal_handlers.register()
+        register_gone_handler(gone_response_for)

@@ -26,20 +26,16 @@ class DraftDetailUrlField(DetailUrlField):
 
 
 def serialize_page_detail(request, page):
-    """`page` as the pages endpoint's detail view would serialise it (fields, meta, renditions).
-
-    Uses whatever view class is registered for pages in cms.api's router, so pointing the
-    router at the final API changes the preview with it.
-    """
+    """`page` (a draft) exactly as the public pages endpoint serialises a detail: same fields,
+    same rich text and image handling, through that endpoint's own serializer and bulk loader."""
     from cms.api import api_router
 
     _name, view_class = api_router.get_model_endpoint(Page)
     request.wagtailapi_router = api_router
     view = view_class(request=request, action="detail_view", format_kwarg=None, kwargs={"pk": page.pk})
-    view._cached_object = page
-    serializer_class = view.get_serializer_class()
+    serializer_class = view.serializer_for(type(page), detail=True)
     serializer_class = type(serializer_class.__name__, (serializer_class,), {"detail_url": DraftDetailUrlField()})
-    return serializer_class(page, context=view.get_serializer_context()).data
+    return view.serialize([page], serializer_class)[0]
 
 
 def preview_model(content_type):

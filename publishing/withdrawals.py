@@ -14,7 +14,7 @@ from wagtail.log_actions import log
 from wagtail.models import Site
 
 from publishing import outbox
-from publishing.http import json_error, public_json
+from publishing.http import public_json
 from publishing.models import WebhookEvent, Withdrawal
 from publishing.signal_handlers import withdrawing
 
@@ -90,11 +90,3 @@ def gone_response_for(request, path):
     if withdrawal is None:
         return None
     return public_json(request, gone_body(withdrawal), status=410)
-
-
-def resolve_view(request):
-    """TEMPORARY /api/v2/resolve/ until the page API's resolver lands: 410 for withdrawn paths, else 404."""
-    path = request.GET.get("path", "")
-    if not path.startswith("/"):
-        return json_error(_("El parámetro «path» es obligatorio y debe empezar con «/»."), status=400)
-    return gone_response_for(request, path) or json_error(_("No hay contenido publicado en esa ruta."), status=404)

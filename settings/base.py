@@ -206,3 +206,11 @@ PORT = env.int("PORT", default=8000)
 MIDDLEWARE += ["publishing.middleware.AtomicAdminWritesMiddleware"]  # keep last: it calls the view
 WORKER_JOBS = ["publishing.delivery.deliver_due"]
 PUBLISHING_PREVIEW_MAX_AGE = env.int("PREVIEW_TOKEN_MAX_AGE", default=600)  # seconds
+
+# Public read API (cms/api): its content-generation table and cache signals; CDN purge of
+# API URLs through wagtail.contrib.frontend_cache when WAGTAILFRONTENDCACHE (JSON) is set.
+INSTALLED_APPS += ["cms.api"]
+WAGTAILFRONTENDCACHE = env.json("WAGTAILFRONTENDCACHE", default={})
+API_CACHE_MAX_AGE = env.int("API_CACHE_MAX_AGE", default=60)
+API_CACHE_STALE_WHILE_REVALIDATE = env.int("API_CACHE_STALE_WHILE_REVALIDATE", default=300)
+API_CACHE_TIMEOUT = env.int("API_CACHE_TIMEOUT", default=300)

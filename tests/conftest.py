@@ -1,8 +1,18 @@
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.cache import caches
 
 from cms.bootstrap import bootstrap
 from cms.roles import ADMINISTRADORES, DIRECTOR, REDACTORES
+
+
+@pytest.fixture(autouse=True)
+def clear_caches():
+    """Each test starts with empty caches: cached API responses are keyed by a content
+    generation that the database rollback between tests resets."""
+    for alias in caches:
+        caches[alias].clear()
+    yield
 
 
 @pytest.fixture

@@ -1,0 +1,160 @@
+"""Server-side cache of public responses, ETag/304 and Cache-Control, for any public view.
+
+Design (multi-process safe): every cached entry's key contains the *content generation*,
+a counter in one database row (``ContentGeneration``) that signal handlers bump after
+the commit of every publish, unpublish, move, delete, media or restriction change. Each
+request reads that row (one primary-key query), so every gunicorn worker and host sees a
+bump at once, whatever its cache backend: with the default per-process locmem cache the
+old entries are simply never read again; with Redis they are shared. Scheduled changes
+that fire without a signal (expiry, go-live) are covered by ``next_change_at``: the first
+request after that moment bumps the generation itself, and entries never outlive it.
+"""
+
+import functools
+import hashlib
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models import F, Min, Q
+from django.http import HttpResponse, HttpResponseNotModified
+from django.utils import timezone
+from django.utils.http import http_date
+
+CACHEABLE_STATUSES = {200, 400, 404, 410}
+
+
+def max_age():
+    return getattr(settings, "API_CACHE_MAX_AGE", 60)
+
+
+def stale_while_revalidate():
+    return getattr(settings, "API_CACHE_STALE_WHILE_REVALIDATE", 300)
+
+
+def server_timeout():
+    return getattr(settings, "API_CACHE_TIMEOUT", 300)
+
+
+@dataclass(frozen=True)
+class Generation:
+    value: int
+    changed_at: datetime | None
+    next_change_at: datetime | None
+
+
+def _next_scheduled_change(now):
+    from wagtail.models import Page
+
+    pending = Page.objects.filter(live=True).filter(Q(expire_at__gt=now) | Q(go_live_at__gt=now))
+    values = pending.aggregate(
+        expire=Min("expire_at", filter=Q(expire_at__gt=now)), live=Min("go_live_at", filter=Q(go_live_at__gt=now))
+    )
+    candidates = [value for value in values.values() if value is not None and value > now]
+    return min(candidates) if candidates else None
+
+
+def bump_generation():
+    """Make every cached public response stale in every process. Runs after commit, so a
+    concurrent request can never cache pre-commit content under the new generation."""
+    transaction.on_commit(_bump_now)
+
+
+def _bump_now():
+    from cms.api.models import ContentGeneration
+
+    now = timezone.now()
+    fields = {"value": F("value") + 1, "changed_at": now, "next_change_at": _next_scheduled_change(now)}
+    if not ContentGeneration.objects.filter(pk=1).update(**fields):
+        ContentGeneration.objects.get_or_create(pk=1)
+        ContentGeneration.objects.filter(pk=1).update(**fields)
+
+
+def current_generation(request=None):
+    """The content generation, read once per request (one primary-key query)."""
+    cached = getattr(request, "_cms_api_generation", None) if request is not None else None
+    if cached is not None:
+        return cached
+    from cms.api.models import ContentGeneration
+
+    row = ContentGeneration.objects.filter(pk=1).values_list("value", "changed_at", "next_change_at").first()
+    generation = Generation(*row) if row else Generation(0, None, None)
+    if generation.next_change_at and generation.next_change_at <= timezone.now():
+        _bump_now()  # a scheduled expiry/go-live passed: every process must re-render
+        return current_generation(request)
+    if request is not None:
+        request._cms_api_generation = generation
+    return generation
+
+
+def _cache_key(request, generation):
+    query = sorted(request.GET.lists())
+    digest = hashlib.sha256(f"{request.path}?{query!r}".encode()).hexdigest()[:40]
+    return f"cms_api:r:{generation.value}:{digest}"
+
+
+def _timeout(generation):
+    timeout = server_timeout()
+    if generation.next_change_at:
+        remaining = (generation.next_change_at - timezone.now()).total_seconds()
+        timeout = max(1, min(timeout, int(remaining)))
+    return timeout
+
+
+def _etag_matches(header, etag):
+    if not header:
+        return False
+    candidates = {candidate.strip().removeprefix("W/") for candidate in header.split(",")}
+    return "*" in candidates or etag in candidates
+
+
+def _apply_headers(response, entry, generation, cache_control):
+    response["ETag"] = entry["etag"]
+    response["Cache-Control"] = cache_control
+    if generation.changed_at:
+        response["Last-Modified"] = http_date(generation.changed_at.timestamp())
+    return response
+
+
+def cached_public_response(view=None, *, max_age_seconds=None, swr_seconds=None):
+    """Decorate a public, anonymous, GET-only view: server cache + ETag/304 + Cache-Control.
+
+    Usable on plain Django views (calendar, ICS, screens feed, RSS) and DRF viewsets alike.
+    """
+
+    def decorator(view_func):
+        @functools.wraps(view_func)
+        def wrapper(request, *args, **kwargs):
+            if request.method not in ("GET", "HEAD"):
+                return view_func(request, *args, **kwargs)
+            generation = current_generation(request)
+            key = _cache_key(request, generation)
+            entry = cache.get(key)
+            if entry is None:
+                response = view_func(request, *args, **kwargs)
+                if getattr(response, "streaming", False) or response.status_code not in CACHEABLE_STATUSES:
+                    return response
+                if hasattr(response, "render") and not getattr(response, "is_rendered", True):
+                    response.render()
+                content = response.content
+                entry = {
+                    "status": response.status_code,
+                    "content": content,
+                    "content_type": response["Content-Type"],
+                    "etag": '"' + hashlib.sha256(content).hexdigest()[:32] + '"',
+                }
+                cache.set(key, entry, _timeout(generation))
+            else:
+                response = HttpResponse(entry["content"], status=entry["status"], content_type=entry["content_type"])
+            age = max_age() if max_age_seconds is None else max_age_seconds
+            swr = stale_while_revalidate() if swr_seconds is None else swr_seconds
+            cache_control = f"public, max-age={age}, stale-while-revalidate={swr}"
+            if entry["status"] == 200 and _etag_matches(request.headers.get("If-None-Match"), entry["etag"]):
+                return _apply_headers(HttpResponseNotModified(), entry, generation, cache_control)
+            return _apply_headers(response, entry, generation, cache_control)
+
+        return wrapper
+
+    return decorator(view) if view is not None else decorator

@@ -1,0 +1,111 @@
+"""Live, public content only, and the public (website) address of a page.
+
+``public_pages()`` is a plain queryset with no query of its own: view restrictions and
+private collections are excluded by correlated subqueries, so it stays correct without
+any cache and costs nothing extra per request.
+"""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import CharField, Exists, ExpressionWrapper, F, OuterRef, Q, Subquery
+from django.utils import timezone
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction, Site
+
+
+def outer_path(name="path"):
+    """The outer query's tree path, usable on the left of ``__startswith`` in a subquery."""
+    return ExpressionWrapper(OuterRef(name), output_field=CharField())
+
+
+def _restricted_ancestor(path_ref):
+    """A view restriction on the page at ``path_ref`` or on one of its ancestors."""
+    return PageViewRestriction.objects.annotate(target=path_ref).filter(target__startswith=F("page__path"))
+
+
+def _private_collection(path_ref):
+    return CollectionViewRestriction.objects.annotate(target=path_ref).filter(target__startswith=F("collection__path"))
+
+
+def public_pages(model=None, now=None):
+    """Live pages an anonymous visitor may see: published, not expired, not scheduled for
+    later, below a site root, and not under a view restriction (password, login, groups)."""
+    model = model or Page
+    now = now or timezone.now()
+    return (
+        model.objects.filter(live=True, expired=False, depth__gt=1)
+        .filter(Q(expire_at__isnull=True) | Q(expire_at__gt=now))
+        .filter(Q(go_live_at__isnull=True) | Q(go_live_at__lte=now))
+        .exclude(Exists(_restricted_ancestor(outer_path())))
+    )
+
+
+def public_images():
+    """Images outside private (view-restricted) collections."""
+    return get_image_model().objects.exclude(Exists(_private_collection(outer_path("collection__path"))))
+
+
+def public_documents():
+    """Documents outside private (view-restricted) collections."""
+    return get_document_model().objects.exclude(Exists(_private_collection(outer_path("collection__path"))))
+
+
+def absolute_api_url(path):
+    """An absolute URL on the API host (WAGTAILAPI_BASE_URL) for a path or a storage URL."""
+    if not path or path.startswith(("http://", "https://", "//")):
+        return path
+    return settings.WAGTAILAPI_BASE_URL.rstrip("/") + path
+
+
+class SiteRoots:
+    """The default site's root page and its translations: what public paths are relative to."""
+
+    CACHE_KEY = "cms_api:site_roots:{generation}"
+
+    def __init__(self, roots, default_language):
+        # [(url_path, language_code)] longest first, so the most specific root wins.
+        self.roots = sorted(roots, key=lambda root: len(root[0]), reverse=True)
+        self.default_language = default_language
+        self.by_language = {language: url_path for url_path, language in self.roots}
+
+    @classmethod
+    def load(cls, generation=None):
+        key = cls.CACHE_KEY.format(generation=generation) if generation is not None else None
+        roots = cache.get(key) if key else None
+        if roots is None:
+            # One query: the default site's root page and all its translations.
+            root_key = Site.objects.filter(is_default_site=True).values("root_page__translation_key")[:1]
+            roots = list(
+                Page.objects.filter(translation_key=Subquery(root_key)).values_list(
+                    "url_path", "locale__language_code"
+                )
+            )
+            if key:
+                cache.set(key, roots, 3600)
+        return cls(roots, settings.LANGUAGE_CODE)
+
+    def public_path(self, url_path, language_code):
+        """The page's path on the website: relative to its root, with /<lang> when not default."""
+        for root_path, root_language in self.roots:
+            if url_path.startswith(root_path) and root_language == language_code:
+                relative = url_path[len(root_path) - 1 :]
+                if language_code != self.default_language:
+                    return f"/{language_code}{relative}"
+                return relative
+        return None
+
+    def public_url(self, url_path, language_code):
+        path = self.public_path(url_path, language_code)
+        return None if path is None else settings.WEBSITE_URL.rstrip("/") + path
+
+    def url_path_for(self, public_path):
+        """The reverse of ``public_path``: (url_path, language_code), or None if not ours."""
+        segments = [segment for segment in public_path.split("/") if segment]
+        language = self.default_language
+        if segments and segments[0] in self.by_language and segments[0] != self.default_language:
+            language = segments.pop(0)
+        root_path = self.by_language.get(language)
+        if root_path is None:
+            return None
+        return root_path + "".join(f"{segment}/" for segment in segments), language

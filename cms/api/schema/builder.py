@@ -1,0 +1,337 @@
+"""The OpenAPI 3.1 document of every public endpoint (served at /api/schema/)."""
+
+from django.conf import settings
+from wagtail.models import Page, get_page_models
+
+from cms.api.filters import MAX_OFFSET, MAX_SEARCH_LENGTH, MEDIA_ORDERS, PAGE_ORDERS, limit_max
+from cms.api.registry import all_filters, date_types
+from cms.api.renditions import RENDITIONS
+from cms.api.schema.registry import contributions
+from cms.api.schema.types import SchemaBuilder, nullable, ref
+from cms.api.views import PublicPagesAPIViewSet
+
+OPENAPI_VERSION = "3.1.0"
+JSON = "application/json"
+
+
+def _rendition():
+    properties = {
+        "url": {"type": "string", "format": "uri"},
+        "width": {"type": "integer"},
+        "height": {"type": "integer"},
+        "alt": {"type": "string"},
+    }
+    return {"type": "object", "properties": properties, "required": list(properties), "additionalProperties": False}
+
+
+def _object(properties, description=None, required=None):
+    schema = {"type": "object", "properties": properties, "required": required or list(properties)}
+    schema["additionalProperties"] = False
+    if description:
+        schema["description"] = description
+    return schema
+
+
+def static_components():
+    image = {
+        "id": {"type": "integer"},
+        "title": {"type": "string"},
+        "alt": {"type": "string"},
+        "credit": {"type": "string"},
+        "width": {"type": "integer"},
+        "height": {"type": "integer"},
+        "renditions": _object(
+            {name: ref("ImageRendition") for name in RENDITIONS},
+            "Tamaños con nombre, en WebP: " + ", ".join(f"{n} ({s})" for n, s in RENDITIONS.items()),
+        ),
+    }
+    document = {
+        "id": {"type": "integer"},
+        "title": {"type": "string"},
+        "url": {"type": "string", "format": "uri"},
+        "filename": {"type": "string"},
+        "size": {"type": ["integer", "null"], "description": "Bytes."},
+        "type": {"type": "string", "description": "Extensión del archivo, p. ej. pdf."},
+        "content_type": {"type": "string"},
+    }
+    media_meta = _object({"type": {"type": "string"}, "detail_url": {"type": "string", "format": "uri"}})
+    page_ref_meta = {
+        "type": {"type": "string"},
+        "detail_url": nullable({"type": "string", "format": "uri"}),
+        "html_url": nullable({"type": "string", "format": "uri"}),
+        "html_path": nullable({"type": "string"}),
+    }
+    return {
+        "Error": _object({"message": {"type": "string"}}, "What was wrong with the request."),
+        "ImageRendition": _rendition(),
+        "Image": _object(image),
+        "Document": _object(document),
+        "ImageItem": _object({**image, "meta": media_meta}),
+        "DocumentItem": _object({**document, "meta": media_meta}),
+        "PageRef": _object({"id": {"type": "integer"}, "title": {"type": "string"}, "meta": _object(page_ref_meta)}),
+        "ListingMeta": _object({"total_count": {"type": "integer", "minimum": 0}}),
+    }
+
+
+def _listing(items_schema):
+    return _object({"meta": ref("ListingMeta"), "items": {"type": "array", "items": items_schema}})
+
+
+def _param(name, description, schema=None, location="query", required=False):
+    return {
+        "name": name,
+        "in": location,
+        "required": required,
+        "description": description,
+        "schema": schema or {"type": "string"},
+    }
+
+
+def common_parameters(orders):
+    order_values = [prefix + order for order in orders for prefix in ("", "-")]
+    return [
+        _param(
+            "limit",
+            "Elementos por página (máximo WAGTAILAPI_LIMIT_MAX).",
+            {"type": "integer", "minimum": 1, "maximum": limit_max(), "default": 20},
+        ),
+        _param(
+            "offset", "Elementos a saltar.", {"type": "integer", "minimum": 0, "maximum": MAX_OFFSET, "default": 0}
+        ),
+        _param(
+            "search",
+            "Búsqueda de texto (motor de búsqueda de Wagtail).",
+            {"type": "string", "maxLength": MAX_SEARCH_LENGTH},
+        ),
+        _param("search_operator", "Cómo combinar los términos buscados.", {"type": "string", "enum": ["and", "or"]}),
+        _param("order", "Orden; '-' delante para descendente.", {"type": "string", "enum": order_values}),
+    ]
+
+
+def page_parameters():
+    types = sorted(model._meta.label for model in get_page_models() if model is not Page)
+    params = [
+        *common_parameters(PAGE_ORDERS),
+        _param(
+            "type",
+            "Tipo de página (app.Modelo). Habilita sus campos en `fields` y sus filtros.",
+            {"type": "string", "enum": types},
+        ),
+        _param("locale", "Idioma.", {"type": "string", "enum": [code for code, _name in settings.LANGUAGES]}),
+        _param(
+            "fields",
+            "Campos a incluir: `*` todos, `-campo` quita, `_` ninguno (sintaxis de Wagtail API v2).",
+            {"type": "string", "pattern": r"^[-*_a-zA-Z0-9(),]*$"},
+        ),
+        _param("slug", "Slug exacto."),
+        _param("child_of", "Hijas directas de la página pública con este id.", {"type": "integer", "minimum": 1}),
+        _param("descendant_of", "Descendientes de la página pública con este id.", {"type": "integer", "minimum": 1}),
+        _param(
+            "date_from",
+            "Desde esta fecha (incluida), sobre el campo de fecha del tipo; requiere type= uno de: "
+            + ", ".join(date_types()),
+            {"type": "string", "format": "date"},
+        ),
+        _param(
+            "date_to",
+            "Hasta esta fecha (incluida); mismas reglas que date_from.",
+            {"type": "string", "format": "date"},
+        ),
+        _param(
+            "rich_text_format", "Formato del texto enriquecido: solo `html`.", {"type": "string", "enum": ["html"]}
+        ),
+    ]
+    for name, declared in sorted(all_filters().items()):
+        _label, param = declared[0]
+        types_text = ", ".join(label for label, _p in declared)
+        params.append(_param(name, f"{param.description} Requiere type= {types_text}.", param.schema))
+    return params
+
+
+def _responses(ok_schema, description, not_found=False, extra=None):
+    headers = {
+        "ETag": {"$ref": "#/components/headers/ETag"},
+        "Cache-Control": {"$ref": "#/components/headers/CacheControl"},
+        "Last-Modified": {"$ref": "#/components/headers/LastModified"},
+    }
+    responses = {
+        "200": {"description": description, "headers": headers, "content": {JSON: {"schema": ok_schema}}},
+        "304": {"$ref": "#/components/responses/NotModified"},
+        "400": {"$ref": "#/components/responses/BadRequest"},
+        "414": {"$ref": "#/components/responses/URITooLong"},
+    }
+    if not_found:
+        responses["404"] = {"$ref": "#/components/responses/NotFound"}
+    responses.update(extra or {})
+    return responses
+
+
+def _get(summary, tag, parameters, responses, description=""):
+    return {
+        "get": {
+            "summary": summary,
+            "description": description,
+            "tags": [tag],
+            "parameters": parameters,
+            "responses": responses,
+        }
+    }
+
+
+def _id_param():
+    return _param("id", "Id del objeto.", {"type": "integer", "minimum": 1}, location="path", required=True)
+
+
+def api_paths(page_union):
+    fields_params = [p for p in page_parameters() if p["name"] in ("fields", "rich_text_format")]
+    media = common_parameters(MEDIA_ORDERS)
+    status = {"type": "object", "properties": {"status": {"type": "string"}}, "required": ["status"]}
+    readiness = {
+        **status,
+        "properties": {
+            **status["properties"],
+            "checks": {"type": "object", "additionalProperties": {"type": "string"}},
+        },
+    }
+    return {
+        "/api/v2/pages/": _get(
+            "Páginas publicadas",
+            "pages",
+            page_parameters(),
+            _responses(_listing(page_union), "Listado paginado."),
+            "Solo contenido vivo y público. Orden por defecto: fecha descendente del tipo "
+            "(si lo tiene), si no orden del árbol.",
+        ),
+        "/api/v2/pages/{id}/": _get(
+            "Una página",
+            "pages",
+            [_id_param(), *fields_params],
+            _responses(page_union, "Cuerpo de detalle de la página.", not_found=True),
+        ),
+        "/api/v2/resolve/": _get(
+            "La página en una ruta pública",
+            "pages",
+            [
+                _param(
+                    "path",
+                    "Ruta en el sitio web, con prefijo de idioma si no es el predeterminado.",
+                    {"type": "string", "minLength": 1, "maxLength": 1024, "pattern": "^/"},
+                    required=True,
+                ),
+                *fields_params,
+            ],
+            _responses(page_union, "Cuerpo de detalle (sin redirección).", not_found=True),
+        ),
+        "/api/v2/images/": _get(
+            "Imágenes públicas", "media", media, _responses(_listing(ref("ImageItem")), "Listado.")
+        ),
+        "/api/v2/images/{id}/": _get(
+            "Una imagen", "media", [_id_param()], _responses(ref("ImageItem"), "Imagen.", not_found=True)
+        ),
+        "/api/v2/documents/": _get(
+            "Documentos públicos", "media", media, _responses(_listing(ref("DocumentItem")), "Listado.")
+        ),
+        "/api/v2/documents/{id}/": _get(
+            "Un documento", "media", [_id_param()], _responses(ref("DocumentItem"), "Documento.", not_found=True)
+        ),
+        "/api/docs/": {
+            "get": {
+                "summary": "Esta documentación (HTML)",
+                "tags": ["meta"],
+                "responses": {
+                    "200": {
+                        "description": "Página de documentación.",
+                        "content": {"text/html": {"schema": {"type": "string"}}},
+                    },
+                    "304": {"$ref": "#/components/responses/NotModified"},
+                },
+            }
+        },
+        "/api/schema/": _get("Este documento OpenAPI", "meta", [], _responses({"type": "object"}, "OpenAPI 3.1.")),
+        "/healthz": {
+            "get": {
+                "summary": "Vida del proceso",
+                "tags": ["meta"],
+                "responses": {"200": {"description": "Vivo.", "content": {JSON: {"schema": status}}}},
+            }
+        },
+        "/readyz": {
+            "get": {
+                "summary": "Preparado: base de datos, caché y búsqueda",
+                "tags": ["meta"],
+                "responses": {
+                    "200": {"description": "Preparado.", "content": {JSON: {"schema": readiness}}},
+                    "503": {
+                        "description": "No preparado; `checks` dice qué falla.",
+                        "content": {JSON: {"schema": readiness}},
+                    },
+                },
+            }
+        },
+    }
+
+
+def shared_components():
+    error = {JSON: {"schema": ref("Error")}}
+    return {
+        "headers": {
+            "ETag": {
+                "description": "Huella del cuerpo; reenviar en If-None-Match.",
+                "required": True,
+                "schema": {"type": "string"},
+            },
+            "CacheControl": {
+                "description": "public, max-age, stale-while-revalidate.",
+                "required": True,
+                "schema": {"type": "string"},
+            },
+            "LastModified": {"description": "Último cambio de contenido publicado.", "schema": {"type": "string"}},
+        },
+        "responses": {
+            "NotModified": {"description": "El If-None-Match coincide con el ETag actual."},
+            "BadRequest": {"description": "Parámetros inválidos.", "content": error},
+            "NotFound": {"description": "No existe contenido público aquí.", "content": error},
+            "URITooLong": {
+                "description": "URL más larga de lo que acepta el servidor HTTP (gunicorn responde antes de la API).",
+                "content": {"text/html": {"schema": {"type": "string"}}},
+            },
+        },
+    }
+
+
+def build_schema():
+    builder = SchemaBuilder()
+    viewset = PublicPagesAPIViewSet
+    labels = []
+    for model in sorted(get_page_models(), key=lambda m: m._meta.label):
+        if model is Page:
+            continue
+        body = viewset.get_body_fields_names(model)
+        meta = viewset.get_meta_fields_names(model)
+        labels.append(builder.page_component(model, body, meta))
+    components = {**static_components(), **builder.components}
+    page_union = {"anyOf": [ref(label) for label in labels]}
+    paths = api_paths(page_union)
+    extra_paths, extra_components, extra_tags = contributions()
+    paths.update(extra_paths)
+    components.update(extra_components)
+    shared = shared_components()
+    return {
+        "openapi": OPENAPI_VERSION,
+        "info": {
+            "title": "API pública — Municipalidad Provincial del Cusco",
+            "version": "2",
+            "description": "Contenido vivo y público de la Oficina de Relaciones Públicas y Protocolo "
+            "(notas de prensa, discursos, publicaciones, calendario cívico). Anónima y de solo lectura; "
+            "cada respuesta lleva ETag y Cache-Control, If-None-Match devuelve 304.",
+        },
+        "servers": [{"url": "/"}],
+        "tags": [
+            {"name": "pages", "description": "Páginas: notas, discursos, publicaciones, actividades."},
+            {"name": "media", "description": "Imágenes y documentos públicos."},
+            {"name": "meta", "description": "Esquema y sondas de salud."},
+            *extra_tags,
+        ],
+        "paths": dict(sorted(paths.items())),
+        "components": {"schemas": dict(sorted(components.items())), **shared},
+    }

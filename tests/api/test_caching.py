@@ -1,0 +1,146 @@
+"""ETag/304, Cache-Control, the server cache and its invalidation across processes."""
+
+import datetime
+
+import pytest
+import time_machine
+from django.core.cache import cache
+from django.utils import timezone
+
+from cms.api.models import ContentGeneration
+from tests.api import purge_backend
+from tests.factories import NewsPageFactory, publish
+
+LISTING = "/api/v2/pages/?type=news.NewsPage&fields=*"
+
+
+def ids(client, url=LISTING):
+    return [item["id"] for item in client.get(url).json()["items"]]
+
+
+def test_headers_etag_and_304(make_news, client):
+    page = make_news(1)[0]
+    for url in (LISTING, f"/api/v2/pages/{page.pk}/", "/api/v2/images/", "/api/schema/", "/api/v2/pages/99999/"):
+        response = client.get(url)
+        assert response["Cache-Control"] == "public, max-age=60, stale-while-revalidate=300", url
+        assert response["ETag"].startswith('"'), url
+    response = client.get(LISTING)
+    again = client.get(LISTING, HTTP_IF_NONE_MATCH=response["ETag"])
+    assert again.status_code == 304 and again.content == b""
+    assert again["ETag"] == response["ETag"] and again["Cache-Control"]
+    assert client.get(LISTING, HTTP_IF_NONE_MATCH='"other", ' + response["ETag"]).status_code == 304
+    assert client.get(LISTING, HTTP_IF_NONE_MATCH='"other"').status_code == 200
+    assert client.head(LISTING)["ETag"] == response["ETag"]
+
+
+def test_last_modified_follows_the_content_generation(make_news, client, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        make_news(1)
+    assert ContentGeneration.objects.get().changed_at is not None
+    assert client.get(LISTING)["Last-Modified"].endswith("GMT")
+
+
+def test_publish_unpublish_move_delete_refresh_at_once(
+    news_index, site_tree, client, django_capture_on_commit_callbacks
+):
+    def commit(action):
+        with django_capture_on_commit_callbacks(execute=True):
+            action()
+
+    first = publish(NewsPageFactory(parent=news_index))
+    etag = client.get(LISTING)["ETag"]
+    detail = f"/api/v2/pages/{first.pk}/"
+    assert client.get(detail).status_code == 200
+    assert client.get(f"/api/v2/resolve/?path=/notas-de-prensa/{first.slug}/").status_code == 200
+
+    second = NewsPageFactory(parent=news_index, live=False)
+    commit(lambda: second.save_revision().publish())
+    fresh = client.get(LISTING)
+    assert second.pk in [item["id"] for item in fresh.json()["items"]]
+    assert client.get(LISTING, HTTP_IF_NONE_MATCH=etag).status_code == 200  # old ETag no longer matches
+
+    second.refresh_from_db()
+    commit(second.unpublish)
+    assert ids(client) == [first.pk]
+
+    speeches = site_tree["sections"]["news.SpeechIndexPage"]
+    commit(lambda: first.move(speeches, pos="last-child"))
+    assert client.get(f"/api/v2/resolve/?path=/notas-de-prensa/{first.slug}/").status_code == 404
+    assert client.get(f"/api/v2/resolve/?path=/discursos/{first.slug}/").json()["id"] == first.pk
+
+    commit(first.delete)
+    assert client.get(detail).status_code == 404
+    assert ids(client) == []
+
+
+def test_image_change_refreshes_pages_that_show_it(make_news, client, django_capture_on_commit_callbacks):
+    page = make_news(1)[0]
+    url = f"/api/v2/pages/{page.pk}/"
+    assert client.get(url).json()["main_image"]["title"] != "Nuevo título"
+    with django_capture_on_commit_callbacks(execute=True):
+        page.main_image.title = "Nuevo título"
+        page.main_image.save()
+    assert client.get(url).json()["main_image"]["title"] == "Nuevo título"
+
+
+def test_another_process_bump_is_seen_without_sharing_the_cache(make_news, client):
+    """Workers each keep a locmem cache; a bump by another worker (a row update) must be
+    enough for this one to stop serving its cached copy."""
+    page = make_news(1)[0]
+    url = f"/api/v2/pages/{page.pk}/"
+    before = client.get(url)
+    type(page).objects.filter(pk=page.pk).update(title="Cambiado por otro proceso")
+    assert client.get(url).content == before.content  # still this process's cached copy
+    ContentGeneration.objects.update_or_create(pk=1, defaults={"value": 99})  # what the other worker's signal does
+    assert client.get(url).json()["title"] == "Cambiado por otro proceso"
+
+
+def test_a_scheduled_expiry_refreshes_without_any_signal(news_index, client, django_capture_on_commit_callbacks):
+    expire_at = timezone.now() + datetime.timedelta(minutes=5)
+    with django_capture_on_commit_callbacks(execute=True):
+        page = publish(NewsPageFactory(parent=news_index, expire_at=expire_at))
+    assert ContentGeneration.objects.get().next_change_at == expire_at
+    assert ids(client) == [page.pk]
+    with time_machine.travel(expire_at + datetime.timedelta(seconds=1)):
+        assert ids(client) == []  # the worker has not unpublished it yet; the API already hides it
+    assert ContentGeneration.objects.get().next_change_at is None
+
+
+@pytest.fixture
+def recording_cdn(settings):
+    settings.WAGTAILFRONTENDCACHE = {"cdn": {"BACKEND": "tests.api.purge_backend.RecordingBackend"}}
+    purge_backend.PURGED.clear()
+    yield purge_backend.PURGED
+    purge_backend.PURGED.clear()
+
+
+def test_publish_purges_detail_listings_and_resolve_from_the_cdn(
+    news_index, recording_cdn, django_capture_on_commit_callbacks
+):
+    page = NewsPageFactory(parent=news_index, live=False)
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+    base = "http://testserver/api/v2"
+    for url in (
+        f"{base}/pages/{page.pk}/",
+        f"{base}/pages/",
+        f"{base}/pages/?type=news.NewsPage",
+        f"{base}/pages/?type=news.NewsPage&locale=es",
+        f"{base}/pages/?child_of={news_index.pk}",
+        f"{base}/resolve/?path=%2Fnotas-de-prensa%2F{page.slug}%2F",
+    ):
+        assert url in recording_cdn, (url, recording_cdn)
+
+
+def test_server_cache_holds_rendered_responses(make_news, client):
+    make_news(1)
+    client.get(LISTING)
+    assert any(key.startswith(":1:cms_api:r:") for key in cache._cache)  # locmem internals: the stored entry
+
+
+def test_cors_allowlist(make_news, client):
+    make_news(1)
+    allowed = client.get(LISTING, HTTP_ORIGIN="http://localhost:3000")
+    assert allowed["Access-Control-Allow-Origin"] == "http://localhost:3000"
+    refused = client.get(LISTING, HTTP_ORIGIN="https://otro-sitio.example")
+    assert "Access-Control-Allow-Origin" not in refused
