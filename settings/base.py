@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "news",
     "events",
     "screens",
+    "moderation",
     "wagtail_modeladmin",
     "wagtail_headless_preview",
     "wagtail.api.v2",
@@ -173,6 +174,12 @@ WAGTAIL_HEADLESS_PREVIEW = {"CLIENT_URLS": {"default": PREVIEW_URL}, "SERVE_BASE
 
 # Background work: a database-backed queue run by `manage.py worker`.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# Moderation (moderation app): callables (dotted paths) `manage.py worker` runs on every
+# tick after scheduled publishing and the due tasks; the four-eyes message on Wagtail's
+# workflow action URLs (needs request.user and messages, so it goes last).
+WORKER_JOBS = []
+MIDDLEWARE += ["moderation.middleware.FourEyesMiddleware"]
 
 EMAIL_CONFIG = env.email("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
