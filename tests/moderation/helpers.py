@@ -3,6 +3,7 @@
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 from wagtail.models import TaskState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
@@ -107,3 +108,29 @@ def alert_form(alert, **overrides):
 
 def alert_url(name, alert, *args):
     return reverse(f"wagtailsnippets_screens_alert:{name}", args=[alert.pk, *args])
+
+
+def add_news_url(parent):
+    return reverse("wagtailadmin_pages:add", args=["news", "newspage", parent.pk])
+
+
+def new_news_form(title, action):
+    now = local(timezone.now())
+    data = nested_form_data(
+        {
+            "title": title,
+            "slug": slugify(title),
+            "date": now,
+            "initial-date": now,
+            "lead": "La Municipalidad informa.",
+            "body": streamfield([("paragraph", rich_text("<p>Texto.</p>"))]),
+            "comments": inline_formset([]),
+        }
+    )
+    data[action] = "1"
+    return data
+
+
+def bulk_url(action, *objects, app_label="wagtailcore", model_name="page"):
+    ids = "&".join(f"id={obj.pk}" for obj in objects)
+    return reverse("wagtail_bulk_action", args=[app_label, model_name, action]) + f"?{ids}"
