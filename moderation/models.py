@@ -27,6 +27,14 @@ class DirectorApprovalTask(GroupApprovalTask):
             "nadie aprueba una revisión que redactó o envió."
         )
 
+    def start(self, workflow_state, user=None):
+        # The snippet edit view resumes a workflow with an object loaded before it saved the
+        # new revision: reload which revision is the latest, so the review covers it.
+        obj = workflow_state.content_object
+        if obj is not None:
+            obj.refresh_from_db(fields=["latest_revision"])
+        return super().start(workflow_state, user=user)
+
     def _may_review(self, user):
         return user.is_active and (user.is_superuser or self._user_in_groups(user))
 
