@@ -11,7 +11,6 @@ import socket
 
 from django.conf import settings
 from django.core.management import call_command
-from django.db import close_old_connections
 from django.utils.module_loading import import_string
 from django_tasks import task_backends
 from django_tasks_db.backend import DatabaseBackend
@@ -75,5 +74,4 @@ def tick():
             logger.exception("Worker step %r failed", name)
             failed.append(name)
     failed += run_jobs()
-    close_old_connections()
     return failed

@@ -3,6 +3,7 @@ import signal
 import threading
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import close_old_connections
 
 from moderation.worker import tick
 
@@ -25,6 +26,8 @@ class Command(BaseCommand):
             raise CommandError("--interval debe ser mayor que cero.")
         if once:
             failed = tick()
+            if failed:  # exit status 1, for whoever runs it from a scheduler
+                raise CommandError(f"Pasada con errores: {', '.join(failed)}")
             self._report(failed)
             return
         stop = threading.Event()
@@ -37,6 +40,7 @@ class Command(BaseCommand):
         logger.info("Worker started: one pass every %s s", interval)
         try:
             while not stop.is_set():
+                close_old_connections()  # like a request: drop connections that went stale while sleeping
                 self._report(tick())
                 stop.wait(interval)
         finally:
