@@ -35,6 +35,9 @@ run: migrate ## Install, migrate, bootstrap, seed demo content and serve on 127.
 	trap 'kill $$WORKER 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/gunicorn cms.wsgi:application --bind 127.0.0.1:$(PORT) --workers 2 --threads 4 --access-logfile -
 
+worker: migrate ## Run only the worker: scheduled publishing, background tasks, WORKER_JOBS
+	$(BIN)/python manage.py worker
+
 test: install ## Install and run the whole test suite (DATABASE_URL picks the database)
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
 

@@ -1,10 +1,22 @@
-"""Idempotent set-up of an empty database: locales, site, page tree and groups."""
+"""Idempotent set-up of an empty database: locales, site, page tree, groups and workflow."""
 
+from django.apps import apps
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from wagtail.models import Locale, Page, Site
+from wagtail.models import (
+    DraftStateMixin,
+    Locale,
+    Page,
+    Site,
+    Workflow,
+    WorkflowContentType,
+    WorkflowMixin,
+    WorkflowPage,
+    WorkflowTask,
+)
 
-from cms.roles import ensure_groups
+from cms.roles import DIRECTOR, ensure_groups
 
 SITE_NAME = "Municipalidad Provincial del Cusco"
 
@@ -81,6 +93,48 @@ def ensure_sections(home):
     return sections
 
 
+WORKFLOW_NAME = "Aprobación del Director"
+TASK_NAME = "Revisión del Director"
+
+
+def moderated_snippet_models():
+    """Draftable snippets with workflows (screens.Alert, and any added later)."""
+    return [
+        model
+        for model in apps.get_models()
+        if issubclass(model, WorkflowMixin) and issubclass(model, DraftStateMixin) and not issubclass(model, Page)
+    ]
+
+
+def ensure_workflow(director_group):
+    """The one workflow, on the whole page tree and on moderated snippets (repairs drift)."""
+    from moderation.models import DirectorApprovalTask
+
+    task = DirectorApprovalTask.objects.filter(name=TASK_NAME).first() or DirectorApprovalTask(name=TASK_NAME)
+    task.active = True
+    task.save()
+    task.groups.set([director_group])
+
+    workflow = Workflow.objects.filter(name=WORKFLOW_NAME).first() or Workflow(name=WORKFLOW_NAME)
+    workflow.active = True
+    workflow.save()
+    WorkflowTask.objects.filter(workflow=workflow).exclude(task=task).delete()
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+
+    # One assignment at the root covers every page; any other would override it below.
+    root = Page.get_first_root_node()
+    WorkflowPage.objects.exclude(page=root).delete()
+    WorkflowPage.objects.update_or_create(page=root, defaults={"workflow": workflow})
+    for model in moderated_snippet_models():
+        content_type = ContentType.objects.get_for_model(model)
+        WorkflowContentType.objects.update_or_create(content_type=content_type, defaults={"workflow": workflow})
+
+    # Wagtail's migrations add a "Moderators approval" workflow: only ours may be active.
+    for other in Workflow.objects.filter(active=True).exclude(pk=workflow.pk):
+        other.deactivate()
+    return workflow
+
+
 @transaction.atomic
 def bootstrap():
     locales = ensure_locales()
@@ -88,4 +142,12 @@ def bootstrap():
     site = ensure_site(home)
     sections = ensure_sections(home)
     groups = ensure_groups()
-    return {"site": site, "home": home, "sections": sections, "groups": groups, "locales": locales}
+    workflow = ensure_workflow(groups[DIRECTOR])
+    return {
+        "site": site,
+        "home": home,
+        "sections": sections,
+        "groups": groups,
+        "locales": locales,
+        "workflow": workflow,
+    }

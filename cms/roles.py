@@ -1,35 +1,164 @@
-"""The office's groups and what each may do (DESIGN.md §5)."""
+"""The office's groups and exactly what each may do (DESIGN.md §5).
+
+`ensure_groups()` sets every permission of the three groups to what is written here:
+missing ones are added and anything else is removed, so running `bootstrap` repairs
+drift made through the admin. Nobody but a superuser edits groups in the admin.
+"""
+
+import logging
 
 from django.contrib.auth.models import Group, Permission
-from wagtail.models import GroupPagePermission, Page
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+
+logger = logging.getLogger(__name__)
 
 REDACTORES = "Redactores"
 DIRECTOR = "Director"
 ADMINISTRADORES = "Administradores"
 
-# Page permissions per group, granted on the root of the tree.
+# Wagtail's initial migrations create these; "Moderators" may publish, which would
+# bypass the Director. They are removed while nobody belongs to them.
+STOCK_GROUPS = ("Moderators", "Editors")
+
+# Page permissions, granted on the root of the tree (so on every page).
+# Without publish_page a user cannot publish, unpublish, delete or move live pages.
 PAGE_PERMISSIONS = {
-    REDACTORES: ["add_page", "change_page", "lock_page", "unlock_page"],
+    REDACTORES: ["add_page", "change_page", "lock_page"],
     DIRECTOR: ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
-    ADMINISTRADORES: ["add_page", "change_page", "publish_page", "bulk_delete_page", "lock_page", "unlock_page"],
+    ADMINISTRADORES: [],
 }
-ADMIN_ACCESS = ("wagtailadmin", "access_admin")
+
+# Collection permissions on the root collection: (model, actions). "choose" is the
+# chooser permission; "add" also lets the uploader edit or delete their own files.
+_MEDIA = ("add", "change", "choose")
+COLLECTION_PERMISSIONS = {
+    REDACTORES: [("image", _MEDIA), ("document", _MEDIA)],
+    DIRECTOR: [("image", (*_MEDIA, "delete")), ("document", (*_MEDIA, "delete"))],
+    ADMINISTRADORES: [("collection", ("add", "change", "delete"))],
+}
+
+# Plain model permissions ("app_label.codename").
+_ACCESS = ["wagtailadmin.access_admin"]
+_PRESS_CONTACTS_EDIT = [f"cms.{a}_{m}" for m in ("mediaoutlet", "institution") for a in ("add", "change")]
+_PRESS_CONTACTS_ALL = [f"cms.{a}_{m}" for m in ("mediaoutlet", "institution") for a in ("add", "change", "delete")]
+MODEL_PERMISSIONS = {
+    REDACTORES: [
+        *_ACCESS,
+        "cms.add_person",
+        "cms.change_person",
+        "cms.add_category",
+        "cms.change_category",
+        "screens.add_alert",
+        "screens.change_alert",
+        "screens.lock_alert",
+        *_PRESS_CONTACTS_EDIT,
+    ],
+    DIRECTOR: [
+        *_ACCESS,
+        *[f"cms.{a}_{m}" for m in ("person", "category") for a in ("add", "change", "delete")],
+        *[f"screens.{a}_alert" for a in ("add", "change", "delete", "publish", "lock", "unlock")],
+        *_PRESS_CONTACTS_ALL,
+        "publishing.view_withdrawal",
+    ],
+    ADMINISTRADORES: [
+        *_ACCESS,
+        *[f"auth.{a}_user" for a in ("add", "change", "delete")],
+        *[f"wagtailcore.{a}_{m}" for m in ("site", "locale") for a in ("add", "change", "delete")],
+        *[f"wagtailredirects.{a}_redirect" for a in ("add", "change", "delete")],
+        *[f"screens.{a}_screen" for a in ("add", "change", "delete")],
+        *_PRESS_CONTACTS_ALL,
+        # Website hand-off: webhook endpoints, their deliveries ("reenviar") and withdrawals.
+        *[f"publishing.{a}_webhookendpoint" for a in ("add", "change", "delete", "view")],
+        "publishing.view_delivery",
+        "publishing.change_delivery",
+        "publishing.view_withdrawal",
+    ],
+}
+
+
+def settings_permissions():
+    """`change_<model>` of every registered settings model (wagtail.contrib.settings): Administradores."""
+    from wagtail.contrib.settings.registry import registry
+
+    return [f"{model._meta.app_label}.change_{model._meta.model_name}" for model in registry]
+
+
+def _model_permissions(names):
+    wanted = Q(pk__in=[])
+    for name in names:
+        app_label, codename = name.split(".", 1)
+        wanted |= Q(content_type__app_label=app_label, codename=codename)
+    found = set(Permission.objects.filter(wanted).select_related("content_type"))
+    missing = set(names) - {f"{p.content_type.app_label}.{p.codename}" for p in found}
+    for name in sorted(missing):
+        logger.warning("Permission %s does not exist (is its app installed and migrated?)", name)
+    return found
+
+
+def _media_model(kind):
+    return {"image": get_image_model, "document": get_document_model, "collection": lambda: Collection}[kind]()
+
+
+def _collection_permissions(entries):
+    permissions = set()
+    for kind, actions in entries:
+        model = _media_model(kind)
+        content_type = ContentType.objects.get_for_model(model)
+        codenames = [f"choose_{kind}" if a == "choose" else f"{a}_{model._meta.model_name}" for a in actions]
+        found = list(Permission.objects.filter(content_type=content_type, codename__in=codenames))
+        if len(found) != len(codenames):
+            raise LookupError(f"Missing collection permissions for {kind}: {codenames}")
+        permissions.update(found)
+    return permissions
+
+
+def _set_page_permissions(group, root, codenames):
+    wanted = set(Permission.objects.filter(content_type__app_label="wagtailcore", codename__in=codenames))
+    GroupPagePermission.objects.filter(group=group).exclude(page=root).delete()
+    current = GroupPagePermission.objects.filter(group=group, page=root)
+    current.exclude(permission__in=wanted).delete()
+    have = {p.permission for p in current.select_related("permission")}
+    for permission in wanted - have:
+        GroupPagePermission.objects.create(group=group, page=root, permission=permission)
+
+
+def _set_collection_permissions(group, root, permissions):
+    GroupCollectionPermission.objects.filter(group=group).exclude(collection=root).delete()
+    current = GroupCollectionPermission.objects.filter(group=group, collection=root)
+    current.exclude(permission__in=permissions).delete()
+    have = {p.permission for p in current.select_related("permission")}
+    for permission in permissions - have:
+        GroupCollectionPermission.objects.create(group=group, collection=root, permission=permission)
+
+
+def wanted_model_permissions(name):
+    names = list(MODEL_PERMISSIONS[name])
+    if name == ADMINISTRADORES:
+        names += settings_permissions()
+    return _model_permissions(names)
 
 
 def ensure_groups():
-    """Create the groups and set their page permissions exactly (repairs drift)."""
-    root = Page.get_first_root_node()
-    access_admin = Permission.objects.get(content_type__app_label=ADMIN_ACCESS[0], codename=ADMIN_ACCESS[1])
+    """Create the groups and set their permissions exactly (repairs drift)."""
+    root_page = Page.get_first_root_node()
+    root_collection = Collection.get_first_root_node()
     groups = {}
-    for name, codenames in PAGE_PERMISSIONS.items():
+    for name in (REDACTORES, DIRECTOR, ADMINISTRADORES):
         group, _ = Group.objects.get_or_create(name=name)
-        group.permissions.add(access_admin)
-        wanted = set(Permission.objects.filter(content_type__app_label="wagtailcore", codename__in=codenames))
-        current = GroupPagePermission.objects.filter(group=group, page=root)
-        current.exclude(permission__in=wanted).delete()
-        have = set(p.permission for p in current)
-        for permission in wanted - have:
-            GroupPagePermission.objects.create(group=group, page=root, permission=permission)
-        GroupPagePermission.objects.filter(group=group).exclude(page=root).delete()
+        group.permissions.set(wanted_model_permissions(name))
+        _set_page_permissions(group, root_page, PAGE_PERMISSIONS[name])
+        _set_collection_permissions(group, root_collection, _collection_permissions(COLLECTION_PERMISSIONS[name]))
         groups[name] = group
+    Group.objects.filter(name__in=STOCK_GROUPS, user__isnull=True).delete()
     return groups
+
+
+def is_director(user):
+    """Members of the Director group (and superusers) review and authorise publications."""
+    if not (user.is_active and user.is_authenticated):
+        return False
+    return user.is_superuser or user.groups.filter(name=DIRECTOR).exists()

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "civic_events",
     "screens",
     "publishing",
+    "moderation",
     "wagtail_modeladmin",
     "wagtail_headless_preview",
     "wagtail.api.v2",
@@ -175,6 +176,12 @@ WAGTAIL_HEADLESS_PREVIEW = {"CLIENT_URLS": {"default": PREVIEW_URL}, "SERVE_BASE
 # Background work: a database-backed queue run by `manage.py worker`.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
+# Moderation (moderation app): callables (dotted paths) `manage.py worker` runs on every
+# tick after scheduled publishing and the due tasks; the four-eyes message on Wagtail's
+# workflow action URLs (needs request.user and messages, so it goes last).
+WORKER_JOBS = []
+MIDDLEWARE += ["moderation.middleware.FourEyesMiddleware"]
+
 EMAIL_CONFIG = env.email("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Relaciones Públicas MPC <noreply@cusco.gob.pe>")
@@ -204,7 +211,7 @@ PORT = env.int("PORT", default=8000)
 # Publishing integrations (publishing app): admin writes commit together with their webhook
 # outbox rows; `manage.py worker` calls every dotted path in WORKER_JOBS on each tick.
 MIDDLEWARE += ["publishing.middleware.AtomicAdminWritesMiddleware"]  # keep last: it calls the view
-WORKER_JOBS = ["publishing.delivery.deliver_due"]
+WORKER_JOBS += ["publishing.delivery.deliver_due"]
 PUBLISHING_PREVIEW_MAX_AGE = env.int("PREVIEW_TOKEN_MAX_AGE", default=600)  # seconds
 
 # Public read API (cms/api): its content-generation table and cache signals; CDN purge of

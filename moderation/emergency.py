@@ -1,0 +1,118 @@
+"""Emergency publication: a Director publishes without a second approver, with a written reason."""
+
+from django import forms
+from django.apps import apps
+from django.contrib.admin.utils import quote, unquote
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import FormView
+from wagtail.admin import messages
+from wagtail.admin.admin_url_finder import AdminURLFinder
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.log_actions import log
+from wagtail.models import Page
+
+from moderation.rules import EMERGENCY_PUBLISH, can_emergency_publish, has_something_to_publish, is_moderated
+
+
+class EmergencyPublishForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Motivo de la publicación de emergencia"),
+        min_length=10,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "Explique por qué no se puede esperar la aprobación de otro Director. "
+            "Queda registrado en el historial y en el reporte «Publicaciones de emergencia»."
+        ),
+    )
+
+
+@transaction.atomic
+def emergency_publish(obj, user, reason):
+    """Cancel any review in progress, publish the latest revision and log why."""
+    revision = obj.get_latest_revision()
+    workflow_state = obj.current_workflow_state
+    cancelled = None
+    if workflow_state is not None:
+        cancelled = workflow_state.pk
+        workflow_state.cancel(user=user)
+    revision.publish(user=user)
+    log(
+        instance=obj,
+        action=EMERGENCY_PUBLISH,
+        user=user,
+        revision=revision,
+        data={"reason": reason, "revision_id": revision.pk, "cancelled_workflow_state_id": cancelled},
+    )
+    return revision
+
+
+def emergency_publish_url(obj):
+    if isinstance(obj, Page):
+        app_label, model_name = "wagtailcore", "page"
+    else:
+        app_label, model_name = obj._meta.app_label, obj._meta.model_name
+    return reverse("moderation_emergency_publish", args=[app_label, model_name, quote(obj.pk)])
+
+
+def get_object(app_label, model_name, pk):
+    try:
+        model = apps.get_model(app_label, model_name)
+    except LookupError as e:
+        raise Http404 from e
+    if issubclass(model, Page):
+        obj = Page.objects.filter(pk=unquote(pk)).first()
+        obj = obj.specific if obj else None
+    else:
+        obj = model._default_manager.filter(pk=unquote(pk)).first()
+    if obj is None or not is_moderated(obj):
+        raise Http404
+    return obj
+
+
+class EmergencyPublishView(WagtailAdminTemplateMixin, FormView):
+    form_class = EmergencyPublishForm
+    template_name = "moderation/emergency_publish.html"
+    page_title = _("Publicación de emergencia")
+    header_icon = "warning"
+
+    def setup(self, request, *args, app_label, model_name, pk, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.object = get_object(app_label, model_name, pk)
+        self.edit_url = AdminURLFinder(request.user).get_edit_url(self.object) or reverse("wagtailadmin_home")
+
+    def dispatch(self, request, *args, **kwargs):
+        if not can_emergency_publish(request.user, self.object):
+            raise PermissionDenied
+        if not has_something_to_publish(self.object):
+            messages.error(request, _("No hay cambios pendientes de publicar."))
+            return redirect(self.edit_url)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_subtitle(self):
+        return str(self.object.get_latest_revision().object_str or self.object)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            object=self.object,
+            revision=self.object.get_latest_revision(),
+            workflow_state=self.object.current_workflow_state,
+            edit_url=self.edit_url,
+            action_url=self.request.get_full_path(),
+        )
+        return context
+
+    def form_valid(self, form):
+        emergency_publish(self.object, self.request.user, form.cleaned_data["reason"])
+        messages.success(
+            self.request,
+            _("«%(title)s» se publicó por emergencia. El motivo quedó registrado.")
+            % {"title": self.get_page_subtitle()},
+        )
+        return redirect(self.edit_url)
