@@ -190,7 +190,7 @@ def test_two_workers_reading_the_same_row_cannot_both_claim_it(endpoint, draft_n
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks (SKIP LOCKED) exist on PostgreSQL only")
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_workers_on_postgresql_send_each_delivery_once(receiver):
     endpoints = [
         WebhookEndpoint.objects.create(name=f"Receptor {n}", url=f"{receiver.url}/{n}", events=["published"])

@@ -12,6 +12,7 @@ import socket
 
 import pytest
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.core.servers.basehttp import ThreadedWSGIServer
 from django.test.testcases import LiveServerThread
@@ -33,7 +34,7 @@ from tests.factories import (
     publish,
 )
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -104,6 +105,7 @@ def stop(live):
 @pytest.fixture
 def display_content(transactional_db):
     """The bootstrapped site (with its root page: an earlier transactional test may have flushed it)."""
+    ContentType.objects.clear_cache()  # a flush re-creates content types under new ids
     if not Page.objects.filter(depth=1).exists():
         locale, _ = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
         Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
