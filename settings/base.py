@@ -26,7 +26,7 @@ INSTALLED_APPS = [
     "cms",
     "home",
     "news",
-    "events",
+    "civic_events",
     "screens",
     "wagtail_modeladmin",
     "wagtail_headless_preview",
@@ -228,6 +228,11 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
+    # Wagtail logs every page action at INFO; the audit log already keeps them.
+    "loggers": {
+        "wagtail": {"level": env("WAGTAIL_LOG_LEVEL", default="WARNING")},
+        "django_tasks": {"level": "WARNING"},
+    },
 }
 
 LOCALE_PATHS = [BASE_DIR / "cms" / "locale"]

@@ -12,7 +12,7 @@ from reportlab.pdfgen import canvas
 from wagtail.documents import get_document_model
 
 from cms.models import Category, CustomImage, Person
-from events.models import CivicEventPage
+from civic_events.models import CivicEventPage
 from news.models import BulletinPage, NewsPage, SpeechPage
 
 

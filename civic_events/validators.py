@@ -22,9 +22,11 @@ def validate_rrule(value):
     if parts.get("FREQ") not in ALLOWED_FREQS:
         raise ValidationError(_("La regla debe indicar FREQ=DAILY, WEEKLY, MONTHLY o YEARLY."))
     try:
-        rrulestr(text, dtstart=datetime.datetime(2000, 1, 1))
-    except (ValueError, TypeError) as exc:
+        first = rrulestr(text, dtstart=datetime.datetime(2000, 1, 1)).after(datetime.datetime(1999, 12, 31))
+    except (ValueError, TypeError, IndexError) as exc:
         raise ValidationError(_("Regla de repetición no válida: %(error)s"), params={"error": exc}) from exc
+    if first is None:
+        raise ValidationError(_("La regla de repetición no produce ninguna fecha."))
 
 
 def parse_exception_dates(value):

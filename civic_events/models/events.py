@@ -12,7 +12,7 @@ from wagtail.search import index
 from wagtail_headless_preview.models import HeadlessMixin
 
 from cms.mixins import ScreenHeadlineMixin, SectionIndexPage
-from events.validators import validate_exception_dates, validate_rrule
+from civic_events.validators import validate_exception_dates, validate_rrule
 
 EVENT_TIME_ZONE = "America/Lima"
 
