@@ -7,17 +7,10 @@ errors are already caught and logged by modelsearch for engine backends (``catch
 so saving and publishing never depend on the engine; ``manage.py update_index`` catches up later.
 """
 
-import importlib
-import importlib.machinery
-import importlib.util
 import logging
-import sys
-import threading
 import time
 from functools import cache
-from pathlib import Path
 
-from django.conf import settings
 from modelsearch.backends import get_search_backend, import_backend
 from modelsearch.backends.elasticsearchbase import ElasticsearchAutocompleteQueryCompilerImpl
 
@@ -25,7 +18,6 @@ logger = logging.getLogger(__name__)
 
 # Per process: after the engine was unreachable, searches skip it until this moment (time.monotonic()).
 _outage = {"until": 0.0}
-_import_lock = threading.Lock()
 
 
 def engine_resting():
@@ -35,36 +27,6 @@ def engine_resting():
 def reset_outage():
     """Forget a past outage, so the next search tries the engine again."""
     _outage["until"] = 0.0
-
-
-def import_opensearchpy():
-    """Import opensearch-py, which does ``from events import Events`` (the PyPI package `Events`).
-
-    This project's ``events`` app has the same top-level name and shadows that package, so the
-    import fails with ImportError. Load the PyPI package in its place just while opensearch-py is
-    imported, then put the app back.
-    """
-    with _import_lock:
-        if "opensearchpy" in sys.modules:
-            return sys.modules["opensearchpy"]
-        base_dir = Path(settings.BASE_DIR).resolve()
-        paths = [entry for entry in sys.path if Path(entry or ".").resolve() != base_dir]
-        spec = importlib.machinery.PathFinder.find_spec("events", paths)
-        app_module = sys.modules.get("events")
-        modules_before = set(sys.modules)
-        try:
-            if spec is not None:
-                sys.modules["events"] = importlib.util.module_from_spec(spec)
-                spec.loader.exec_module(sys.modules["events"])
-            return importlib.import_module("opensearchpy")
-        finally:
-            if spec is not None:
-                for name in set(sys.modules) - modules_before:
-                    if name.startswith("events."):
-                        del sys.modules[name]
-                sys.modules.pop("events", None)
-                if app_module is not None:
-                    sys.modules["events"] = app_module
 
 
 def _client_errors(engine_path):
@@ -83,8 +45,6 @@ def _client_errors(engine_path):
 @cache
 def backend_class(engine_path):
     """The engine's backend class, with results that fall back to another backend on client errors."""
-    if "opensearch" in engine_path:
-        import_opensearchpy()
     engine_class = import_backend(engine_path)
     client_errors, unreachable = _client_errors(engine_path)
 

@@ -36,15 +36,26 @@ def pytest_collection_modifyitems(config, items):
         items[:] = [item for item in items if not item.get_closest_marker("search_engine")]
 
 
+_engine_schema = {"ready": False}
+
+
 @pytest.fixture(autouse=True)
 def search_index(db, settings):
-    """A fresh, empty index per test: engine indexes outlive the test's database transaction."""
+    """An empty index per test: engine indexes outlive the test's database transaction."""
     if ENGINE_CONFIGURED:
         default = dict(settings.WAGTAILSEARCH_BACKENDS["default"])
         default["INDEX_PREFIX"] = "test_" + default["INDEX_PREFIX"]
         settings.WAGTAILSEARCH_BACKENDS = {**settings.WAGTAILSEARCH_BACKENDS, "default": default}
         reset_outage()
-        call_command("update_index", backend_name="default", schema_only=True, stdout=io.StringIO())
+        backend = get_search_backend()
+        if not _engine_schema["ready"]:  # indexes and mappings once per run, then only empty them
+            call_command("update_index", backend_name="default", schema_only=True, stdout=io.StringIO())
+            _engine_schema["ready"] = True
+        for index in backend.all_indexes():
+            hits = backend.es.search(index=index.name, body={"query": {"match_all": {}}}, size=10_000, _source=False)
+            deletes = [{"_op_type": "delete", "_index": index.name, "_id": hit["_id"]} for hit in hits["hits"]["hits"]]
+            if deletes:
+                backend.bulk(backend.es, deletes, refresh=True)
     yield get_search_backend()
     reset_outage()
 
