@@ -114,6 +114,6 @@ def backend_class(engine_path):
     return ResilientBackend
 
 
-def SearchBackend(params):  # noqa: N802 - the name modelsearch looks up in a backend module
+def SearchBackend(params):  # the name modelsearch looks up in a backend module
     params = dict(params)
     return backend_class(params.pop("ENGINE"))(params)

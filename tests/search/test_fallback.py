@@ -12,6 +12,7 @@ import pytest
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
+from news.models import NewsPage
 from search.backends import engine_resting, reset_outage
 from tests.factories import NewsPageFactory, paragraph, publish
 
@@ -87,6 +88,12 @@ def test_engine_down_search_answers_from_the_database(corpus, settings, closed_p
     assert Page.objects.live().public().search("notas").count() >= 2
     assert FALLBACK_WARNING in caplog.text
     assert engine_resting()
+
+
+def test_engine_down_autocomplete_answers_from_the_database(corpus, settings, closed_port, caplog):
+    engine_settings(settings, closed_port)
+    assert corpus["alcaldia_title"].pk in ids(NewsPage.objects.live().autocomplete("alcal"))
+    assert FALLBACK_WARNING in caplog.text
 
 
 def test_engine_down_public_api_search_is_not_a_500(corpus, settings, closed_port, client):
