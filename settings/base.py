@@ -203,7 +203,8 @@ if SEARCH_BACKEND in SEARCH_ENGINES:
             "URLS": SEARCH_URLS or ["http://127.0.0.1:9200"],
             "INDEX_PREFIX": env("SEARCH_INDEX_PREFIX", default="cms_"),
             "TIMEOUT": env.int("SEARCH_TIMEOUT", default=3),
-            "OPTIONS": {"max_retries": 0, "retry_on_timeout": False},
+            # A failed node is retried on the next URL only; then the database answers.
+            "OPTIONS": {"max_retries": max(len(SEARCH_URLS) - 1, 0), "retry_on_timeout": False},
             "INDEX_SETTINGS": SEARCH_INDEX_SETTINGS,
         },
         "database": DATABASE_SEARCH,

@@ -43,6 +43,7 @@ def test_an_engine_with_the_database_as_fallback(engine):
     assert default["ENGINE"] == f"wagtail.search.backends.{engine}"
     assert default["URLS"] == ["http://search-1:9200", "http://search-2:9200"]
     assert default["FALLBACK"] == "database"
+    assert default["OPTIONS"] == {"max_retries": 1, "retry_on_timeout": False}
     assert default["INDEX_SETTINGS"]["settings"]["analysis"]["analyzer"]["default"]["tokenizer"] == "standard"
     assert backends["database"] == {"BACKEND": "wagtail.search.backends.database"}
 
