@@ -4,14 +4,30 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from civic_events import api as events_api
 from cms.api import api_router
 from cms.health import healthz, readyz
+from news.feeds import NewsFeed
+from publishing.preview import preview_view
+from publishing.withdrawals import resolve_view
+from screens.api import screen_feed
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("readyz", readyz, name="readyz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # Lobby displays (screens app): each screen's feed, before the api/v2/ router, and the display page.
+    path("api/v2/screens/<str:slug>/", screen_feed, name="screens_feed"),
+    path("screens/", include("screens.urls")),
+    # Publishing integrations: RSS, draft preview, and a TEMPORARY resolve (410 for withdrawn
+    # paths only) until the page API's /api/v2/resolve/ replaces it.
+    path("feeds/noticias/", NewsFeed(), name="feed_noticias"),
+    path("api/v2/preview/", preview_view, name="api_preview"),
+    path("api/v2/resolve/", resolve_view, name="api_resolve"),
+    # Civic calendar (events app): occurrences in a range and the iCalendar feed.
+    path("api/v2/calendar/", events_api.calendar, name="calendar"),
+    path("api/v2/calendar.ics", events_api.calendar_ics, name="calendar_ics"),
     path("api/v2/", api_router.urls),
 ]
 

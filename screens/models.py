@@ -1,6 +1,10 @@
 """Lobby displays (pantallas) and the alerts that can take them over."""
 
+import datetime
+from zoneinfo import ZoneInfo
+
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -9,6 +13,12 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
 from wagtail.search import index
+
+from screens.forms import AlertForm
+
+SCREEN_TIME_ZONE = ZoneInfo("America/Lima")
+# The stored last_seen_at may lag the real last poll by this much (see screens.api.record_seen).
+SEEN_WRITE_INTERVAL = datetime.timedelta(seconds=60)
 
 
 class Screen(models.Model):
@@ -22,8 +32,14 @@ class Screen(models.Model):
     orientation = models.CharField(
         _("orientación"), max_length=16, choices=Orientation.choices, default=Orientation.LANDSCAPE
     )
-    play_from = models.TimeField(_("encender a las"), default="07:00")
-    play_until = models.TimeField(_("apagar a las"), default="20:00")
+    play_from = models.TimeField(
+        _("encender a las"),
+        default=datetime.time(7, 0),
+        help_text=_("Hora de Lima. Si es posterior a la de apagado, el horario cruza la medianoche."),
+    )
+    play_until = models.TimeField(
+        _("apagar a las"), default=datetime.time(20, 0), help_text=_("Igual a la de encendido: funciona las 24 horas.")
+    )
     play_days = models.CharField(
         _("días de funcionamiento"),
         max_length=7,
@@ -32,8 +48,18 @@ class Screen(models.Model):
     )
     show_news = models.BooleanField(_("mostrar notas de prensa"), default=True)
     show_events = models.BooleanField(_("mostrar actividades del calendario"), default=True)
-    items = models.PositiveSmallIntegerField(_("número de elementos"), default=8)
-    seconds_per_slide = models.PositiveSmallIntegerField(_("segundos por diapositiva"), default=12)
+    items = models.PositiveSmallIntegerField(
+        _("número de elementos"), default=8, validators=[MinValueValidator(1), MaxValueValidator(30)]
+    )
+    seconds_per_slide = models.PositiveSmallIntegerField(
+        _("segundos por diapositiva"), default=12, validators=[MinValueValidator(3), MaxValueValidator(300)]
+    )
+    poll_seconds = models.PositiveSmallIntegerField(
+        _("segundos entre consultas"),
+        default=30,
+        validators=[MinValueValidator(1), MaxValueValidator(600)],
+        help_text=_("Cada cuánto la pantalla pregunta si hay contenido nuevo."),
+    )
     last_seen_at = models.DateTimeField(_("última conexión"), null=True, blank=True, editable=False)
 
     panels = [
@@ -46,7 +72,13 @@ class Screen(models.Model):
             heading=_("Horario"),
         ),
         MultiFieldPanel(
-            [FieldPanel("show_news"), FieldPanel("show_events"), FieldPanel("items"), FieldPanel("seconds_per_slide")],
+            [
+                FieldPanel("show_news"),
+                FieldPanel("show_events"),
+                FieldPanel("items"),
+                FieldPanel("seconds_per_slide"),
+                FieldPanel("poll_seconds"),
+            ],
             heading=_("Contenido"),
         ),
     ]
@@ -62,6 +94,40 @@ class Screen(models.Model):
     def clean(self):
         if not self.play_days or any(c not in "1234567" for c in self.play_days):
             raise ValidationError({"play_days": _("Use solo dígitos del 1 (lunes) al 7 (domingo).")})
+        self.play_days = "".join(sorted(set(self.play_days)))
+
+    def is_playing(self, now):
+        """Inside the play window at `now` (Lima time, ISO weekdays; a window may cross midnight)."""
+        local = timezone.localtime(now, SCREEN_TIME_ZONE)
+        day, moment = local.isoweekday(), local.time()
+        start, end = self.play_from, self.play_until
+        if start == end:
+            return str(day) in self.play_days
+        if start < end:
+            return str(day) in self.play_days and start <= moment < end
+        if moment >= start:
+            return str(day) in self.play_days
+        previous_day = 7 if day == 1 else day - 1
+        return moment < end and str(previous_day) in self.play_days
+
+    def next_schedule_change(self, now):
+        """The next instant at which is_playing may change: the next play_from or play_until."""
+        local_date = timezone.localtime(now, SCREEN_TIME_ZONE).date()
+        candidates = [
+            datetime.datetime.combine(local_date + datetime.timedelta(days=offset), moment, tzinfo=SCREEN_TIME_ZONE)
+            for offset in (0, 1)
+            for moment in (self.play_from, self.play_until)
+        ]
+        return min(moment for moment in candidates if moment > now)
+
+    def online_threshold(self):
+        return datetime.timedelta(seconds=3 * self.poll_seconds) + SEEN_WRITE_INTERVAL
+
+    def is_online(self, now=None):
+        """Seen within three poll intervals (plus the lag of the stored last_seen_at)."""
+        if self.last_seen_at is None:
+            return False
+        return (now or timezone.now()) - self.last_seen_at <= self.online_threshold()
 
 
 class Alert(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, ClusterableModel):
@@ -72,13 +138,21 @@ class Alert(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, index.
         WARNING = "aviso", _("Aviso")
         EMERGENCY = "emergencia", _("Emergencia")
 
+    SEVERITY_RANK = {Severity.INFO: 1, Severity.WARNING: 2, Severity.EMERGENCY: 3}
+
     title = models.CharField(_("título"), max_length=120)
     message = models.TextField(_("mensaje"), max_length=600)
     severity = models.CharField(_("gravedad"), max_length=16, choices=Severity.choices, default=Severity.INFO)
     starts_at = models.DateTimeField(_("desde"), default=timezone.now)
     ends_at = models.DateTimeField(_("hasta"), help_text=_("Obligatorio: la alerta desaparece sola a esa hora."))
     all_screens = models.BooleanField(_("en todas las pantallas"), default=True)
-    screens = ParentalManyToManyField(Screen, verbose_name=_("pantallas elegidas"), blank=True)
+    screens = ParentalManyToManyField(
+        Screen,
+        verbose_name=_("pantallas elegidas"),
+        blank=True,
+        related_name="alerts",
+        help_text=_("Solo si no se muestra en todas las pantallas."),
+    )
     show_on_website = models.BooleanField(_("mostrar en el sitio web"), default=False)
 
     panels = [
@@ -91,6 +165,7 @@ class Alert(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, index.
         ),
     ]
     search_fields = [index.SearchField("title"), index.SearchField("message")]
+    base_form_class = AlertForm
 
     class Meta:
         ordering = ["-starts_at"]
@@ -104,3 +179,16 @@ class Alert(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, index.
         super().clean()
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
             raise ValidationError({"ends_at": _("El fin debe ser posterior al inicio.")})
+
+    @property
+    def severity_rank(self):
+        return self.SEVERITY_RANK.get(self.severity, 0)
+
+    def validity(self, now=None):
+        """Where `now` falls in the alert's time window: programada, vigente or vencida."""
+        now = now or timezone.now()
+        if now < self.starts_at:
+            return _("Programada")
+        if now < self.ends_at:
+            return _("Vigente")
+        return _("Vencida")

@@ -1,6 +1,10 @@
 """Admin for displays (modeladmin) and for the moderated alerts (snippet with workflow)."""
 
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import Column, LiveStatusTagColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
@@ -14,8 +18,23 @@ class ScreenAdmin(ModelAdmin):
     menu_label = _("Pantallas")
     menu_icon = "desktop"
     menu_order = 230
-    list_display = ("name", "slug", "building", "orientation", "last_seen_at")
+    list_display = ("name", "slug", "building", "orientation", "last_seen_at", "connection", "display_link")
+    list_filter = ("orientation",)
     search_fields = ("name", "slug", "building")
+
+    def connection(self, screen):
+        """En línea if the screen polled within three poll intervals."""
+        if screen.is_online(timezone.now()):
+            return format_html('<span class="w-status w-status--primary">{}</span>', _("En línea"))
+        return format_html('<span class="w-status">{}</span>', _("Sin conexión"))
+
+    connection.short_description = _("estado")
+
+    def display_link(self, screen):
+        url = reverse("screens_display", args=[screen.slug])
+        return format_html('<a href="{}" target="_blank" rel="noopener">{}</a>', url, _("Abrir pantalla"))
+
+    display_link.short_description = _("página de la pantalla")
 
 
 class AlertViewSet(SnippetViewSet):
@@ -24,8 +43,16 @@ class AlertViewSet(SnippetViewSet):
     menu_label = _("Alertas")
     add_to_admin_menu = True
     menu_order = 240
-    list_display = ["title", "severity", "starts_at", "ends_at", "live"]
-    list_filter = ["severity", "live"]
+    list_display = [
+        "title",
+        "severity",
+        "starts_at",
+        "ends_at",
+        Column("validity", label=_("vigencia"), accessor=lambda alert: alert.validity()),
+        LiveStatusTagColumn(label=_("estado")),
+    ]
+    list_filter = ["severity", "live", "all_screens", "show_on_website"]
+    search_fields = ["title", "message"]
 
 
 register_snippet(AlertViewSet)

@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "news",
     "civic_events",
     "screens",
+    "publishing",
     "wagtail_modeladmin",
     "wagtail_headless_preview",
     "wagtail.api.v2",
@@ -250,3 +251,9 @@ LOGGING = {
 
 LOCALE_PATHS = [BASE_DIR / "cms" / "locale"]
 PORT = env.int("PORT", default=8000)
+
+# Publishing integrations (publishing app): admin writes commit together with their webhook
+# outbox rows; `manage.py worker` calls every dotted path in WORKER_JOBS on each tick.
+MIDDLEWARE += ["publishing.middleware.AtomicAdminWritesMiddleware"]  # keep last: it calls the view
+WORKER_JOBS = ["publishing.delivery.deliver_due"]
+PUBLISHING_PREVIEW_MAX_AGE = env.int("PREVIEW_TOKEN_MAX_AGE", default=600)  # seconds

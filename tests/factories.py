@@ -11,8 +11,8 @@ from PIL import Image as PILImage
 from reportlab.pdfgen import canvas
 from wagtail.documents import get_document_model
 
-from cms.models import Category, CustomImage, Person
 from civic_events.models import CivicEventPage
+from cms.models import Category, CustomImage, Person
 from news.models import BulletinPage, NewsPage, SpeechPage
 
 
@@ -117,3 +117,55 @@ def publish(page):
     page.save_revision().publish()
     page.refresh_from_db()
     return page
+
+
+# Lobby displays (screens app).
+from screens.models import Alert, Screen  # noqa: E402
+
+
+class ScreenFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Screen
+
+    slug = factory.Sequence(lambda n: f"pantalla-{n}")
+    name = factory.Sequence(lambda n: f"Pantalla {n}")
+    building = "Palacio Municipal, Plaza Regocijo S/N"
+    play_from = datetime.time(0, 0)
+    play_until = datetime.time(0, 0)  # equal times: round the clock
+    play_days = "1234567"
+
+
+class AlertFactory(factory.django.DjangoModelFactory):
+    """An alert in force for the next hour, on every screen; published unless published=False."""
+
+    class Meta:
+        model = Alert
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Alerta {n}")
+    message = "Mensaje de la Municipalidad Provincial del Cusco."
+    severity = Alert.Severity.INFO
+    starts_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(minutes=5))
+    ends_at = factory.LazyAttribute(lambda o: o.starts_at + datetime.timedelta(hours=1))
+    all_screens = True
+
+    @factory.post_generation
+    def screens(alert, create, extracted, **kwargs):
+        """AlertFactory(screens=[...]) targets only those screens."""
+        if extracted:
+            alert.all_screens = False
+            alert.screens.set(extracted)
+            if create:
+                alert.save()
+
+    @factory.post_generation
+    def published(alert, create, extracted, **kwargs):
+        if not create:
+            return
+        if extracted is False:
+            alert.live = False
+            alert.save()
+            alert.save_revision()
+        else:
+            alert.save_revision().publish()
+        alert.refresh_from_db()

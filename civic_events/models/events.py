@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -11,17 +12,16 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_headless_preview.models import HeadlessMixin
 
+from civic_events.choices import EventStatus, EventType
+from civic_events.forms import CivicEventPageForm
+from civic_events.jsonld import event_json_ld, occurrence_json
+from civic_events.panels import NextOccurrencesPanel
+from civic_events.recurrence import Series
+from civic_events.validators import duration_error, moment_errors, validate_exception_dates, validate_rrule
 from cms.mixins import ScreenHeadlineMixin, SectionIndexPage
-from civic_events.validators import validate_exception_dates, validate_rrule
 
 EVENT_TIME_ZONE = "America/Lima"
-
-
-class EventStatus(models.TextChoices):
-    SCHEDULED = "programado", _("Programado")
-    CANCELLED = "cancelado", _("Cancelado")
-    POSTPONED = "postergado", _("Postergado")
-    RESCHEDULED = "reprogramado", _("Reprogramado")
+NEXT_OCCURRENCES = 5
 
 
 class EventIndexPage(SectionIndexPage):
@@ -33,18 +33,15 @@ class EventIndexPage(SectionIndexPage):
 
 
 class CivicEventPage(HeadlessMixin, ScreenHeadlineMixin, Page):
-    class EventType(models.TextChoices):
-        CIVIC_DATE = "fecha_civica", _("Fecha cívica")
-        PROTOCOL = "acto_protocolar", _("Acto protocolar")
-        SOLEMN_SESSION = "sesion_solemne", _("Sesión solemne")
-        PRESS_CONFERENCE = "conferencia_prensa", _("Conferencia de prensa")
-        CAMPAIGN = "campana", _("Campaña")
-        CEREMONY = "ceremonia", _("Ceremonia")
-        OTHER = "otro", _("Otra actividad")
+    EventType = EventType
 
     start = models.DateTimeField(_("inicio"), db_index=True)
-    end = models.DateTimeField(_("fin"))
-    all_day = models.BooleanField(_("todo el día"), default=False)
+    end = models.DateTimeField(
+        _("fin"), help_text=_("En actividades de todo el día, indique como fin la fecha de su último día.")
+    )
+    all_day = models.BooleanField(
+        _("todo el día"), default=False, help_text=_("Se publica por fechas, sin hora (p. ej. del 24 al 24 de junio).")
+    )
     recurrence = models.CharField(
         _("repetición (RRULE)"),
         max_length=255,
@@ -79,6 +76,10 @@ class CivicEventPage(HeadlessMixin, ScreenHeadlineMixin, Page):
         blank=True,
         help_text=_("Solo para la oficina: nunca se publican."),
     )
+    # Computed on save from the dates, the rule and the overrides: a cheap SQL pre-filter for
+    # range queries and the admin's "upcoming first" order. series_end is empty for endless rules.
+    series_start = models.DateTimeField(_("primera fecha"), null=True, editable=False, db_index=True)
+    series_end = models.DateTimeField(_("última fecha"), null=True, editable=False, db_index=True)
 
     content_panels = [
         *Page.content_panels,
@@ -88,6 +89,7 @@ class CivicEventPage(HeadlessMixin, ScreenHeadlineMixin, Page):
         ),
         MultiFieldPanel([FieldPanel("recurrence"), FieldPanel("exception_dates")], heading=_("Repetición")),
         InlinePanel("occurrence_overrides", label=_("Cambios en una fecha concreta")),
+        NextOccurrencesPanel(count=NEXT_OCCURRENCES, heading=_("Próximas fechas")),
         MultiFieldPanel([FieldPanel("status"), FieldPanel("status_reason")], heading=_("Estado")),
         FieldPanel("event_type"),
         FieldPanel("description"),
@@ -114,10 +116,13 @@ class CivicEventPage(HeadlessMixin, ScreenHeadlineMixin, Page):
         APIField("place"),
         APIField("address"),
         APIField("presided_by"),
+        APIField("next_occurrences"),
+        APIField("json_ld"),
         *ScreenHeadlineMixin.screen_api_fields,
     ]
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
+    base_form_class = CivicEventPageForm
 
     class Meta:
         verbose_name = _("Actividad")
@@ -125,8 +130,42 @@ class CivicEventPage(HeadlessMixin, ScreenHeadlineMixin, Page):
 
     def clean(self):
         super().clean()
-        if self.start and self.end and self.end < self.start:
-            raise ValidationError({"end": _("El fin no puede ser anterior al inicio.")})
+        errors = moment_errors(start=self.start, end=self.end)
+        if self.start and self.end and not errors:
+            start, end = (
+                (timezone.localdate(self.start), timezone.localdate(self.end))
+                if self.all_day
+                else (self.start, self.end)
+            )
+            if end < start:
+                errors["end"] = _("El fin no puede ser anterior al inicio.")
+            elif too_long := duration_error(self.start, self.end):
+                errors["end"] = too_long
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        if kwargs.get("update_fields") is None and self.start and self.end:
+            try:
+                self.series_start, self.series_end = self.series().span()
+            except (OverflowError, ValueError):
+                # Out-of-range dates that bypassed validation: no span means "always a candidate".
+                self.series_start = self.series_end = None
+        return super().save(*args, **kwargs)
+
+    def series(self):
+        """The recurrence of this activity, with its (prefetched) per-occurrence overrides."""
+        return Series.for_event(self)
+
+    @property
+    def next_occurrences(self):
+        """The next occurrences not yet over, for the API detail."""
+        return [occurrence_json(o) for o in self.series().upcoming(timezone.now(), NEXT_OCCURRENCES)]
+
+    @property
+    def json_ld(self):
+        """schema.org Event for the website's SEO (never includes the internal notes)."""
+        return event_json_ld(self, timezone.now())
 
 
 class EventOccurrenceOverride(Orderable):
@@ -152,6 +191,13 @@ class EventOccurrenceOverride(Orderable):
 
     def clean(self):
         super().clean()
+        errors = moment_errors(original_start=self.original_start, new_start=self.new_start, new_end=self.new_end)
+        if errors:
+            raise ValidationError(errors)
+        if too_long := duration_error(self.new_start, self.new_end):
+            raise ValidationError({"new_end": too_long})
+        if self.status == EventStatus.CANCELLED and (self.new_start or self.new_end):
+            raise ValidationError({"new_start": _("Una fecha cancelada no lleva nuevo inicio ni nuevo fin.")})
         if self.status == EventStatus.RESCHEDULED and not self.new_start:
             raise ValidationError({"new_start": _("Indique el nuevo inicio de la fecha reprogramada.")})
         if self.new_start and self.new_end and self.new_end < self.new_start:

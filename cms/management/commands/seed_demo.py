@@ -2,9 +2,11 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.models import Page
 
+from civic_events.demo import seed_events
 from cms import demo
 from cms.bootstrap import bootstrap
 from news.demo import seed_bulletins, seed_news, seed_speeches
+from screens.demo import seed_screens
 
 
 class Command(BaseCommand):
@@ -24,9 +26,11 @@ class Command(BaseCommand):
             people = demo.seed_people()
             categories = demo.seed_categories()
             demo.seed_contacts()
+            seed_events(tree["sections"], people, self.stdout)
             news = seed_news(tree["sections"], people, categories)
             speeches = seed_speeches(tree["sections"], people)
             bulletins = seed_bulletins(tree["sections"])
+            seed_screens(self.stdout)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demostración lista: {len(news)} notas de prensa, {len(speeches)} discursos, "

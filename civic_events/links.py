@@ -1,0 +1,15 @@
+"""Absolute links to an activity: its detail in the pages API and its page on the website."""
+
+from django.conf import settings
+
+
+def api_url(page_id):
+    return f"{settings.WAGTAILAPI_BASE_URL.rstrip('/')}/api/v2/pages/{page_id}/"
+
+
+def public_url(page, request=None):
+    """The website URL: WEBSITE_URL + the page path relative to its site root (as HeadlessMixin serves)."""
+    parts = page.get_url_parts(request)
+    if not parts or parts[2] is None:
+        return None
+    return f"{settings.WEBSITE_URL}{parts[2]}"

@@ -1,0 +1,51 @@
+"""Which activities the public outputs may show, and a cheap fingerprint of them for ETags."""
+
+from django.db.models import Count, Max, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
+from wagtail.models import PageLogEntry
+
+from civic_events.models import CivicEventPage
+
+
+def public_events():
+    """Live, unexpired activities outside any view-restricted subtree (PageViewRestriction)."""
+    return CivicEventPage.objects.live().filter(expired=False).public()
+
+
+def filter_events(events, *, locale=None, event_type=None):
+    if locale:
+        events = events.filter(locale__language_code=locale)
+    if event_type:
+        events = events.filter(event_type=event_type)
+    return events
+
+
+def overlapping(events, range_start, range_end):
+    """Activities whose occurrences may touch [range_start, range_end): a pre-filter on the stored span."""
+    return events.filter(
+        Q(series_start__isnull=True) | Q(series_start__lt=range_end),
+        Q(series_end__isnull=True) | Q(series_end__gt=range_start),
+    )
+
+
+def with_publish_count(events):
+    """Annotate how many times each activity was published (iCalendar SEQUENCE grows with it)."""
+    publishes = (
+        PageLogEntry.objects.filter(page=OuterRef("pk"), action="wagtail.publish")
+        .order_by()
+        .values("page")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return events.annotate(publish_count=Coalesce(Subquery(publishes), Value(0)))
+
+
+def fingerprint(events):
+    """What changes whenever the public calendar may change: two aggregate queries.
+
+    Publishing bumps ``last_published_at``; unpublishing, deleting or restricting changes the
+    count; moves and view restrictions are logged, so the newest page log entry covers them.
+    """
+    summary = events.order_by().aggregate(count=Count("pk"), published=Max("last_published_at"))
+    last_log = PageLogEntry.objects.aggregate(last=Max("pk"))["last"]
+    return summary["count"], summary["published"], last_log

@@ -1,0 +1,86 @@
+"""RSS 2.0 of the latest press notes (/feeds/noticias/), with Django's syndication framework."""
+
+import mimetypes
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.db.models import Prefetch
+from django.utils.feedgenerator import Enclosure, Rss201rev2Feed
+from wagtail.images import get_image_model
+from wagtail.models import Locale
+
+from news.models import NewsIndexPage, NewsPage
+from publishing.http import conditional
+
+FEED_ITEMS = 20
+ENCLOSURE_RENDITION = "fill-1200x630"
+FEED_MAX_AGE = 300
+
+
+def website_url(page):
+    parts = page.get_url_parts()
+    return settings.WEBSITE_URL.rstrip("/") + parts[2] if parts else settings.WEBSITE_URL
+
+
+def absolute_media_url(url):
+    """Rendition URLs are relative on local storage and absolute on S3/CDN."""
+    if url.startswith(("http://", "https://")):
+        return url
+    return settings.WAGTAILAPI_BASE_URL.rstrip("/") + url
+
+
+class NewsFeed(Feed):
+    feed_type = Rss201rev2Feed
+    title = "Notas de prensa — Municipalidad Provincial del Cusco"
+    description = "Notas de prensa de la Oficina de Relaciones Públicas y Protocolo."
+    language = "es"
+
+    def __call__(self, request, *args, **kwargs):
+        return conditional(request, super().__call__(request, *args, **kwargs), max_age=FEED_MAX_AGE)
+
+    def get_object(self, request, *args, **kwargs):
+        return Locale.get_default()
+
+    def link(self, locale):
+        index = NewsIndexPage.objects.live().public().filter(locale=locale).first()
+        return website_url(index) if index else settings.WEBSITE_URL
+
+    def items(self, locale):
+        images = get_image_model().objects.prefetch_renditions(ENCLOSURE_RENDITION)
+        return (
+            NewsPage.objects.live()
+            .public()
+            .filter(locale=locale)
+            .defer_streamfields()
+            .prefetch_related("categories", Prefetch("main_image", queryset=images))
+            .order_by("-date", "-pk")[:FEED_ITEMS]
+        )
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.lead
+
+    def item_link(self, item):
+        return website_url(item)
+
+    def item_pubdate(self, item):
+        return item.date
+
+    def item_updateddate(self, item):
+        return item.last_published_at
+
+    def item_categories(self, item):
+        return [category.name for category in item.categories.all()]
+
+    def item_enclosures(self, item):
+        if item.main_image is None:
+            return []
+        rendition = item.main_image.get_rendition(ENCLOSURE_RENDITION)
+        try:
+            length = rendition.file.size
+        except OSError:
+            length = 0
+        mime_type = mimetypes.guess_type(rendition.file.name)[0] or "image/jpeg"
+        return [Enclosure(absolute_media_url(rendition.url), str(length), mime_type)]

@@ -1,0 +1,122 @@
+"""`/api/v2/screens/<slug>/`: one display's feed, cached, with ETag/304 and a cheap "last seen".
+
+Cache validity: the cached feed is keyed by a *content version* read from the database in
+the same query that loads the screen: the newest id of Wagtail's page and model audit logs.
+Every publish, unpublish, delete, move or view-restriction change (pages and alerts alike,
+including scheduled publishing run by the worker process) writes one of those rows, so a
+change made in any process is seen by every process on its next poll. Signal-based
+invalidation would only clear the cache of the process that published: with the default
+local-memory cache and two gunicorn workers plus the worker process, that is not enough.
+Time alone (an alert starting or ending, the play window, an activity ending) is handled by
+storing the feed only until its next such instant (screens.feed.build_feed).
+"""
+
+import hashlib
+import json
+
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
+from django.core.validators import validate_slug
+from django.db.models import Subquery
+from django.http import HttpResponse, HttpResponseNotModified, JsonResponse
+from django.utils import timezone
+from django.utils.http import parse_etags
+from django.views.decorators.csrf import csrf_exempt
+from wagtail.models import ModelLogEntry, PageLogEntry
+
+from screens.feed import build_feed
+from screens.models import SEEN_WRITE_INTERVAL, Screen
+
+CACHE_PREFIX = "screens:feed"
+CACHE_CONTROL = "no-cache"  # shared caches may keep it but must revalidate: every poll reaches us
+CONFIG_FIELDS = (
+    "name",
+    "building",
+    "orientation",
+    "play_from",
+    "play_until",
+    "play_days",
+    "show_news",
+    "show_events",
+    "items",
+    "seconds_per_slide",
+    "poll_seconds",
+)
+
+
+def error(status, message, **headers):
+    response = JsonResponse({"message": message}, status=status, json_dumps_params={"ensure_ascii": False})
+    response["Cache-Control"] = "no-store"
+    for name, value in headers.items():
+        response[name] = value
+    return response
+
+
+def load_screen(slug):
+    """The screen and the content version, in one query."""
+    try:
+        validate_slug(slug)
+    except ValidationError:
+        return None
+    newest = {
+        "page_version": Subquery(PageLogEntry.objects.order_by("-pk").values("pk")[:1]),
+        "model_version": Subquery(ModelLogEntry.objects.order_by("-pk").values("pk")[:1]),
+    }
+    return Screen.objects.annotate(**newest).filter(slug=slug).first()
+
+
+def cache_key(screen):
+    config = json.dumps([getattr(screen, name) for name in CONFIG_FIELDS], cls=DjangoJSONEncoder)
+    digest = hashlib.sha256(config.encode()).hexdigest()[:16]
+    return f"{CACHE_PREFIX}:{screen.slug}:{screen.page_version}:{screen.model_version}:{digest}"
+
+
+def cached_feed(screen, now):
+    """(body bytes, ETag) of the screen's feed, from the cache or freshly built."""
+    key = cache_key(screen)
+    cached = cache.get(key)
+    if cached is not None and now.timestamp() < cached["valid_until"]:
+        return cached["body"], cached["etag"]
+    feed, valid_until = build_feed(screen, now)
+    body = json.dumps(feed, ensure_ascii=False, cls=DjangoJSONEncoder).encode()
+    etag = '"%s"' % hashlib.sha256(body).hexdigest()[:32]
+    timeout = max(1, int((valid_until - now).total_seconds()))
+    cache.set(key, {"body": body, "etag": etag, "valid_until": valid_until.timestamp()}, timeout)
+    return body, etag
+
+
+def record_seen(screen, now):
+    """Store the poll time only when the stored one is older than SEEN_WRITE_INTERVAL."""
+    if screen.last_seen_at is None or now - screen.last_seen_at >= SEEN_WRITE_INTERVAL:
+        Screen.objects.filter(pk=screen.pk).update(last_seen_at=now)
+
+
+def etag_matches(request, etag):
+    header = request.headers.get("If-None-Match")
+    if not header:
+        return False
+    wanted = {tag.removeprefix("W/") for tag in parse_etags(header)}
+    return "*" in wanted or etag in wanted
+
+
+@csrf_exempt  # read-only; lets other methods get the JSON 405 instead of the CSRF page
+def screen_feed(request, slug):
+    if request.method not in ("GET", "HEAD"):
+        return error(405, "Method not allowed: use GET.", Allow="GET, HEAD")
+    if request.GET:
+        names = ", ".join(sorted(request.GET))
+        return error(400, f"Unknown query parameter(s): {names}. This endpoint takes none.")
+    screen = load_screen(slug)
+    if screen is None:
+        return error(404, f"No screen with slug '{slug[:64]}'.")
+    now = timezone.now()
+    body, etag = cached_feed(screen, now)
+    record_seen(screen, now)
+    if etag_matches(request, etag):
+        response = HttpResponseNotModified()
+    else:
+        response = HttpResponse(body, content_type="application/json")
+    response["ETag"] = etag
+    response["Cache-Control"] = CACHE_CONTROL
+    return response

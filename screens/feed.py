@@ -1,0 +1,174 @@
+"""What one screen shows at a given moment: its active alerts, then its slides. Reads only."""
+
+import datetime
+from itertools import zip_longest
+
+from django.apps import apps
+from django.conf import settings
+from django.db.models import Prefetch, Q
+from django.utils import timezone, translation
+from wagtail.images import get_image_model
+
+from screens.models import SCREEN_TIME_ZONE, Alert, Screen
+
+# A computed feed is reused at most this long, even if nothing we can see changes.
+MAX_FEED_TTL = datetime.timedelta(minutes=5)
+EVENT_WINDOW_DAYS = 7
+RENDITIONS = {
+    Screen.Orientation.LANDSCAPE: "fill-1920x1080|format-webp",
+    Screen.Orientation.PORTRAIT: "fill-1080x1920|format-webp",
+}
+
+
+def _iso(value):
+    return value.isoformat() if value else None
+
+
+def targeted_alerts(screen):
+    """Live alerts aimed at every screen or at this one."""
+    return Alert.objects.filter(live=True).filter(Q(all_screens=True) | Q(screens=screen)).distinct()
+
+
+def active_alerts(screen, now):
+    """Alerts in force at `now`: most severe first, then newest."""
+    alerts = targeted_alerts(screen).filter(starts_at__lte=now, ends_at__gt=now)
+    return sorted(alerts, key=lambda alert: (-alert.severity_rank, -alert.starts_at.timestamp(), -alert.pk))
+
+
+def alert_data(alert):
+    return {
+        "id": alert.pk,
+        "title": alert.title,
+        "message": alert.message,
+        "severity": alert.severity,
+        "severity_label": str(alert.get_severity_display()),
+        "starts_at": _iso(alert.starts_at),
+        "ends_at": _iso(alert.ends_at),
+    }
+
+
+def _public_pages(model_path):
+    """Live pages of one type, outside view-restricted sections, in the default language."""
+    model = apps.get_model(model_path)
+    return model.objects.live().public().filter(locale__language_code=settings.LANGUAGE_CODE)
+
+
+def news_slides(screen, limit):
+    """Press notes flagged for screens, newest first, with the image sized for this screen."""
+    spec = RENDITIONS[screen.orientation]
+    pages = (
+        _public_pages("news.NewsPage")
+        .filter(show_on_screens=True)
+        .defer_streamfields()
+        .prefetch_related(Prefetch("main_image", queryset=get_image_model().objects.prefetch_renditions(spec)))
+        .order_by("-date", "-pk")[:limit]
+    )
+    return [
+        {
+            "type": "news",
+            "id": page.pk,
+            "headline": page.screen_headline or page.title,
+            "date": _iso(page.date),
+            "image": _image_data(page.main_image, spec),
+        }
+        for page in pages
+    ]
+
+
+def _image_data(image, spec):
+    if image is None:
+        return None
+    rendition = image.get_rendition(spec)
+    return {"url": rendition.url, "width": rendition.width, "height": rendition.height, "alt": image.description}
+
+
+def upcoming_events(now, limit):
+    """Activities flagged for screens that have not ended and start today or in the next days.
+
+    Only each page's own start/end: recurring activities need the events app's occurrence
+    expansion; this is the one function to switch to it.
+    """
+    today = timezone.localtime(now, SCREEN_TIME_ZONE).date()
+    window_end = datetime.datetime.combine(
+        today + datetime.timedelta(days=EVENT_WINDOW_DAYS), datetime.time.min, tzinfo=SCREEN_TIME_ZONE
+    )
+    events = (
+        _public_pages("events.CivicEventPage")
+        .filter(show_on_screens=True, end__gte=now, start__lt=window_end)
+        .order_by("start", "pk")[:limit]
+    )
+    return [
+        {
+            "type": "event",
+            "id": event.pk,
+            "headline": event.screen_headline or event.title,
+            "start": _iso(event.start),
+            "end": _iso(event.end),
+            "all_day": event.all_day,
+            "place": event.place,
+            "status": event.status,
+            "status_label": str(event.get_status_display()),
+            "status_reason": event.status_reason,
+        }
+        for event in events
+    ]
+
+
+def interleave(*groups):
+    return [item for row in zip_longest(*groups) for item in row if item is not None]
+
+
+def build_feed(screen, now):
+    """The feed as a dict, and the instant until which it stays right if no content changes."""
+    with translation.override(settings.LANGUAGE_CODE):
+        playing = screen.is_playing(now)
+        alerts = active_alerts(screen, now)
+        if not playing:
+            # Outside its hours a screen shows nothing but an emergency.
+            alerts = [alert for alert in alerts if alert.severity == Alert.Severity.EMERGENCY]
+        news = news_slides(screen, screen.items) if playing and screen.show_news else []
+        events = upcoming_events(now, screen.items) if playing and screen.show_events else []
+        feed = {
+            "screen": {
+                "slug": screen.slug,
+                "name": screen.name,
+                "building": screen.building,
+                "orientation": screen.orientation,
+            },
+            "standby": not playing,
+            "poll_after": screen.poll_seconds,
+            "seconds_per_slide": screen.seconds_per_slide,
+            "schedule": {
+                "play_from": screen.play_from.strftime("%H:%M"),
+                "play_until": screen.play_until.strftime("%H:%M"),
+                "play_days": screen.play_days,
+                "time_zone": str(SCREEN_TIME_ZONE),
+            },
+            "alerts": [alert_data(alert) for alert in alerts],
+            "slides": interleave(news, events)[: screen.items],
+        }
+    return feed, _valid_until(screen, now, alerts, events)
+
+
+def _valid_until(screen, now, alerts, events):
+    """The next instant at which time alone changes the feed (an alert starts or ends, etc.)."""
+    next_alert_start = (
+        targeted_alerts(screen)
+        .filter(starts_at__gt=now, ends_at__gt=now)
+        .order_by("starts_at")
+        .values_list("starts_at", flat=True)
+        .first()
+    )
+    today = timezone.localtime(now, SCREEN_TIME_ZONE).date()
+    next_midnight = datetime.datetime.combine(
+        today + datetime.timedelta(days=1), datetime.time.min, tzinfo=SCREEN_TIME_ZONE
+    )
+    candidates = [
+        now + MAX_FEED_TTL,
+        screen.next_schedule_change(now),
+        next_midnight,
+        next_alert_start,
+        *(alert.ends_at for alert in alerts),
+        *(datetime.datetime.fromisoformat(event["end"]) for event in events),
+    ]
+    return min(moment for moment in candidates if moment is not None and moment > now)
