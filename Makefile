@@ -47,5 +47,15 @@ lint: install ## ruff, Django's checks and the migrations check
 	DJANGO_SETTINGS_MODULE=settings.test $(BIN)/python manage.py check
 	DJANGO_SETTINGS_MODULE=settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 
+# OpenSearch: a real single node from Maven Central jars (opensearch/README.md); needs Java 17 and Maven.
+# Use it with SEARCH_BACKEND=opensearch2 SEARCH_URL=http://127.0.0.1:$(OPENSEARCH_PORT), then `manage.py update_index`.
+OPENSEARCH_PORT ?= 9200
+opensearch: ## Start OpenSearch on 127.0.0.1 (port OPENSEARCH_PORT, 9200; data in var/opensearch) and wait for it
+	OPENSEARCH_PORT=$(OPENSEARCH_PORT) opensearch/run.sh start
+	OPENSEARCH_PORT=$(OPENSEARCH_PORT) opensearch/run.sh wait
+
+opensearch-stop: ## Stop the OpenSearch node started by `make opensearch`
+	OPENSEARCH_PORT=$(OPENSEARCH_PORT) opensearch/run.sh stop
+
 clean: ## Remove the virtualenv and local data
 	rm -rf $(VENV) var

@@ -153,17 +153,68 @@ WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 WAGTAILAPI_LIMIT_MAX = 50
 WAGTAILAPI_BASE_URL = env("WAGTAILAPI_BASE_URL", default=WAGTAILADMIN_BASE_URL)
 
-# Search: the database backend by default; a real engine from the environment.
+# Search: the database backend by default; a real engine from the environment (search/ app).
+# PostgreSQL uses the "spanish_unaccent" text search configuration (search/migrations/0001), SQLite's
+# FTS5 a Porter + diacritics-folding tokenizer; engines get a Spanish default analyzer. When the
+# engine fails, search.backends answers from the "database" backend, which is kept up to date too.
+INSTALLED_APPS.append("search")
 SEARCH_BACKEND = env("SEARCH_BACKEND")
 SEARCH_URLS = env("SEARCH_URL")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-if SEARCH_BACKEND != "database":
-    WAGTAILSEARCH_BACKENDS["default"] = {
-        "BACKEND": f"wagtail.search.backends.{SEARCH_BACKEND}",
-        "URLS": SEARCH_URLS or ["http://127.0.0.1:9200"],
-        "INDEX_PREFIX": env("SEARCH_INDEX_PREFIX", default="cms_"),
-        "TIMEOUT": 5,
+SEARCH_ENGINES = ("opensearch2", "opensearch3", "elasticsearch8", "elasticsearch9")
+DATABASE_SEARCH = {"BACKEND": "wagtail.search.backends.database"}
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    DATABASE_SEARCH["SEARCH_CONFIG"] = "spanish_unaccent"
+# Accents folded first, so "alcaldia" and "Alcaldía" meet; then Lucene's light Spanish stemmer and
+# Snowball's: together they conflate more singular/plural pairs (nota/notas, ciudad/ciudades) than
+# either alone (measured with _analyze; light alone leaves words under 5 letters, so not "nota").
+SEARCH_INDEX_SETTINGS = {
+    "settings": {
+        "analysis": {
+            "filter": {
+                "spanish_stop": {"type": "stop", "stopwords": "_spanish_"},
+                "spanish_light_stemmer": {"type": "stemmer", "language": "light_spanish"},
+                "spanish_snowball_stemmer": {"type": "stemmer", "language": "spanish"},
+            },
+            "analyzer": {
+                # The analyzer of every text field Wagtail maps without one, and of queries on them.
+                "default": {
+                    "type": "custom",
+                    "tokenizer": "standard",
+                    "filter": [
+                        "lowercase",
+                        "spanish_stop",
+                        "asciifolding",
+                        "spanish_light_stemmer",
+                        "spanish_snowball_stemmer",
+                    ],
+                },
+                # Wagtail's autocomplete fields are searched with "standard": fold accents there too.
+                "standard": {"type": "custom", "tokenizer": "standard", "filter": ["lowercase", "asciifolding"]},
+            },
+        }
     }
+}
+WAGTAILSEARCH_BACKENDS = {"default": DATABASE_SEARCH}
+if SEARCH_BACKEND in SEARCH_ENGINES:
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "search.backends",
+            "ENGINE": f"wagtail.search.backends.{SEARCH_BACKEND}",
+            "FALLBACK": "database",
+            "RETRY_AFTER": env.int("SEARCH_RETRY_AFTER", default=30),
+            "URLS": SEARCH_URLS or ["http://127.0.0.1:9200"],
+            "INDEX_PREFIX": env("SEARCH_INDEX_PREFIX", default="cms_"),
+            "TIMEOUT": env.int("SEARCH_TIMEOUT", default=3),
+            # A failed node is retried on the next URL only; then the database answers.
+            "OPTIONS": {"max_retries": max(len(SEARCH_URLS) - 1, 0), "retry_on_timeout": False},
+            "INDEX_SETTINGS": SEARCH_INDEX_SETTINGS,
+        },
+        "database": DATABASE_SEARCH,
+    }
+elif SEARCH_BACKEND != "database":
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured(f"SEARCH_BACKEND must be 'database' or one of {', '.join(SEARCH_ENGINES)}.")
 
 # The public website, its draft preview and who may call the API from a browser.
 WEBSITE_URL = env("WEBSITE_URL").rstrip("/")

@@ -10,6 +10,7 @@ from wagtail.search import index
 from wagtail_headless_preview.models import HeadlessMixin
 
 from cms.mixins import SectionIndexPage
+from search.pdf import extract_pdf_text, pdf_source
 
 
 class BulletinIndexPage(SectionIndexPage):
@@ -59,6 +60,9 @@ class BulletinPage(HeadlessMixin, Page):
         help_text=_("Archivo PDF de la publicación (obligatorio)."),
     )
     summary = models.TextField(_("sumilla"), blank=True)
+    # Filled from the PDF on save (see refresh_pdf_text) so that search finds words inside it.
+    pdf_text = models.TextField(_("texto del PDF"), blank=True, editable=False)
+    pdf_text_source = models.CharField(_("origen del texto del PDF"), max_length=255, blank=True, editable=False)
 
     content_panels = [
         *Page.content_panels,
@@ -72,6 +76,7 @@ class BulletinPage(HeadlessMixin, Page):
     search_fields = [
         *Page.search_fields,
         index.SearchField("summary"),
+        index.SearchField("pdf_text"),
         index.FilterField("kind"),
         index.FilterField("edition_date"),
     ]
@@ -94,3 +99,32 @@ class BulletinPage(HeadlessMixin, Page):
         super().clean()
         if self.pdf_id and not is_pdf(self.pdf):
             raise ValidationError({"pdf": _("El archivo debe ser un PDF válido.")})
+
+    def refresh_pdf_text(self):
+        """Extract the PDF's text again if the PDF or its file changed; True if it did."""
+        source = pdf_source(self.pdf) if self.pdf_id else ""
+        if source == self.pdf_text_source:
+            return False
+        self.pdf_text = extract_pdf_text(self.pdf) if self.pdf_id else ""
+        self.pdf_text_source = source
+        return True
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None:
+            self.refresh_pdf_text()
+        elif "pdf" in update_fields and self.refresh_pdf_text():
+            kwargs["update_fields"] = {*update_fields, "pdf_text", "pdf_text_source"}
+        return super().save(*args, **kwargs)
+
+    def serializable_data(self):
+        """Revisions leave the extracted text out: it follows the PDF, not the editor."""
+        data = super().serializable_data()
+        data.pop("pdf_text", None)
+        data.pop("pdf_text_source", None)
+        return data
+
+    def with_content_json(self, content):
+        page = super().with_content_json(content)
+        page.pdf_text, page.pdf_text_source = self.pdf_text, self.pdf_text_source
+        return page
