@@ -136,3 +136,11 @@ def test_without_a_fallback_the_engine_error_is_raised(corpus, settings, closed_
 
     with pytest.raises(ConnectionError):
         list(Page.objects.live().search("alcaldia"))
+
+
+def test_readyz_reports_search_degraded_but_stays_ready_while_the_engine_is_down(client, settings, closed_port):
+    engine_settings(settings, closed_port)
+    response = client.get("/readyz")
+    assert response.status_code == 200
+    assert response.json()["checks"]["search"].startswith("degraded")
+    assert response.json()["checks"]["database"] == "ok"
