@@ -44,5 +44,9 @@ lint: install ## ruff, Django's checks and the migrations check
 	DJANGO_SETTINGS_MODULE=settings.test $(BIN)/python manage.py check
 	DJANGO_SETTINGS_MODULE=settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 
+# Benchmark (bench/README.md): fresh SQLite and PostgreSQL (BENCH_PG_URL) databases, 1,000 then 20,000 press notes.
+bench: install ## Benchmark the API with wrk on SQLite and PostgreSQL; report in bench/results/ and README
+	$(BIN)/python -m bench.run --readme $(BENCH_ARGS)
+
 clean: ## Remove the virtualenv and local data
 	rm -rf $(VENV) var
