@@ -106,8 +106,11 @@ def draw(result, path):
     ax.set_title("Targets", fontsize=10)
 
     m = result["machine"]
+    load = max(m["load_average_start"][0], m["load_average_end"][0])
     fig.suptitle(
-        f"Cusco CMS benchmark {result['date']}: {m['nproc']} x {m['cpu_model']}, {m['gunicorn']}, {m['load']}",
+        f"Cusco CMS benchmark {result['date']}: {m['nproc']} x {m['cpu_model']}, {m['gunicorn']}, {m['load']}\n"
+        f"load average up to {load:.1f} on {m['nproc']} cores"
+        + (" - machine shared, absolute figures are noise: read the ratios" if load > m["nproc"] / 2 else ""),
         fontsize=10,
     )
     fig.tight_layout(rect=(0, 0, 1, 0.96))

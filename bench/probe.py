@@ -7,13 +7,16 @@ and the static baseline file (the listing's exact bytes).
 
 import calendar
 import json
+import re
 import sys
+from collections import Counter
 from pathlib import Path
 from urllib.parse import quote, quote_plus
 
 import django
 
 SEARCH_TERM = "Inti Raymi"
+FROM = re.compile(r'\bFROM "?(\w+)"?')
 
 
 def context():
@@ -49,7 +52,13 @@ def fetch(client, path, headers):
     with CaptureQueriesContext(connection) as queries:
         response = client.get(path, **header_kwargs(headers))
     body = b"".join(response.streaming_content) if response.streaming else response.content
-    return response, body, len(queries)
+    return response, body, queries.captured_queries
+
+
+def top_tables(queries, count=5):
+    """Which tables the queries read most: where an N+1 comes from."""
+    tables = Counter(m.group(1) for q in queries if (m := FROM.search(q["sql"])))
+    return dict(tables.most_common(count))
 
 
 def probe_endpoint(client, endpoint, ctx, etags):
@@ -73,8 +82,9 @@ def probe_endpoint(client, endpoint, ctx, etags):
     result = {
         "path": path,
         "http_status": cold.status_code,
-        "queries_cold": cold_queries,
-        "queries_warm": warm_queries,
+        "queries_cold": len(cold_queries),
+        "queries_warm": len(warm_queries),
+        "query_tables": top_tables(cold_queries),
         "bytes": len(body),
         "etag": bool(cold.get("ETag")),
         "cache_control": cold.get("Cache-Control", ""),

@@ -52,6 +52,7 @@ def parse_args(argv=None):
     parser.add_argument("--publish-trials", type=int, default=5)
     parser.add_argument("--out", default=str(ROOT / "bench" / "results"))
     parser.add_argument("--readme", action="store_true", help="rewrite the Performance section of README.md")
+    parser.add_argument("--from-json", help="measure nothing: redo targets, chart and README from a report JSON")
     return parser.parse_args(argv)
 
 
@@ -142,9 +143,7 @@ def measure_endpoints(args, server, probe, names):
         entry = {
             "path": fill(endpoint.path, context),
             **{
-                k: v
-                for k, v in probe["probes"].get(endpoint.name, {}).items()
-                if k.startswith("queries") or k == "bytes"
+                k: v for k, v in probe["probes"].get(endpoint.name, {}).items() if k.startswith("quer") or k == "bytes"
             },
         }
         headers, problem = resolve_headers(endpoint, context, etags)
@@ -223,6 +222,8 @@ def run_database(kind, args):
 
 def main(argv=None):
     args = parse_args(argv)
+    if args.from_json:
+        return publish_report(json.loads(Path(args.from_json).read_text()), args)
     if not shutil.which("wrk"):
         sys.exit("bench: wrk is not installed (Debian: apt-get install wrk); nothing measured.")
     stamp = datetime.date.today().isoformat()
@@ -231,6 +232,7 @@ def main(argv=None):
     started = time.perf_counter()
     result = {
         "date": stamp,
+        "command": " ".join(["python -m bench.run", *(sys.argv[1:] if argv is None else argv)]),
         "machine": machine.describe(args),
         "config": {k: v for k, v in vars(args).items() if k not in ("pg_url", "readme", "out")},
         "databases": {},
@@ -245,10 +247,14 @@ def main(argv=None):
         (WORK / "partial.json").write_text(json.dumps(result, indent=1, ensure_ascii=False))
     result["machine"]["load_average_end"] = os.getloadavg()
     result["elapsed_s"] = round(time.perf_counter() - started, 1)
+    publish_report(result, args)
+
+
+def publish_report(result, args):
     result["targets"] = report.targets(result)
-    paths = report.write(result, Path(args.out), stamp)
+    paths = report.write(result, Path(args.out), result["date"])
     if args.readme:
-        report.update_readme(result, ROOT / "README.md", stamp)
+        report.update_readme(result, ROOT / "README.md", result["date"])
     for line in report.summary_lines(result):
         log(line)
     log(f"report: {', '.join(str(p) for p in paths)} ({result['elapsed_s']} s)")
