@@ -12,8 +12,12 @@ SCALING = ["listing", "calendar_month", "search"]
 QUERY_ONLY = {e.name for e in ENDPOINTS if not e.load}
 
 
+def _measured(db):
+    return sorted((k for k, step in db["scales"].items() if "endpoints" in step), key=int)
+
+
 def _largest(db):
-    return db["scales"][max(db["scales"], key=int)]["endpoints"]
+    return db["scales"][_measured(db)[-1]]["endpoints"]
 
 
 def _bars(ax, dbs, names, value, xlabel, log=False):
@@ -55,7 +59,7 @@ def _score(row):
 
 
 def draw(result, path):
-    dbs = {k: v for k, v in result["databases"].items() if "skipped" not in v and v.get("scales")}
+    dbs = {k: v for k, v in result["databases"].items() if "skipped" not in v and _measured(v)}
     fig, axes = plt.subplots(2, 2, figsize=(14, 10))
     names = []
     for db in dbs.values():
@@ -68,12 +72,12 @@ def draw(result, path):
 
     ax = axes[1][0]
     width = 0.8
-    bars = [(kind, scale) for kind, db in dbs.items() for scale in sorted(db["scales"], key=int)]
+    bars = [(kind, scale) for kind, db in dbs.items() for scale in _measured(db)]
     for j, (kind, scale) in enumerate(bars):
         endpoints = dbs[kind]["scales"][scale]["endpoints"]
         values = [(endpoints.get(n, {}).get("p50_ms") or 0) for n in SCALING]
         offset = (j - (len(bars) - 1) / 2) * width / max(len(bars), 1)
-        alpha = 0.45 if scale != max(dbs[kind]["scales"], key=int) else 1.0
+        alpha = 0.45 if scale != _measured(dbs[kind])[-1] else 1.0
         xs = [x + offset for x in range(len(SCALING))]
         ax.bar(
             xs,

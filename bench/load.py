@@ -76,6 +76,31 @@ class MemorySampler(threading.Thread):
         self.join()
 
 
+def cpu_ticks(pids):
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])  # utime + stime
+        except (OSError, IndexError, ValueError):
+            pass
+    return total
+
+
+def wait_idle(master_pid, quiet=1.0, timeout=120):
+    """Wait until the workers have used no CPU for `quiet` s: requests left over from the
+    previous run (wrk stops sending, the server keeps working) must not slow the next one."""
+    deadline = time.monotonic() + timeout
+    last = cpu_ticks(children(master_pid))
+    while time.monotonic() < deadline:
+        time.sleep(quiet)
+        now = cpu_ticks(children(master_pid))
+        if now == last:
+            return True
+        last = now
+    return False
+
+
 def run_wrk(port, path, headers, duration, connections, threads):
     """One wrk run; returns its JSON summary (see report.lua) with rps and latencies in ms."""
     command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--timeout", "10s", "-s", str(LUA)]
@@ -105,6 +130,7 @@ def measure(port, master_pid, path, headers, duration, warmup, connections, thre
     """Warm up (discarded), then the measured run with worker memory sampled throughout."""
     if warmup:
         run_wrk(port, path, headers, warmup, connections, threads)
+    wait_idle(master_pid)
     sampler = MemorySampler(master_pid)
     sampler.start()
     try:

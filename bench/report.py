@@ -8,7 +8,8 @@ LABELS = {"sqlite": "SQLite", "postgres": "PostgreSQL"}
 
 
 def _scales(db):
-    keys = sorted(db.get("scales", {}), key=int)
+    """Smallest and largest scale that has measurements (a run that failed midway has fewer)."""
+    keys = sorted((k for k, step in db.get("scales", {}).items() if "endpoints" in step), key=int)
     return keys[0] if keys else None, keys[-1] if keys else None
 
 
@@ -128,12 +129,18 @@ def _scale_row(db_name, db, small, big):
     value = _sig(a["p50_ms"] / b["p50_ms"]) if b["p50_ms"] else None
     met = value is not None and value <= 1.5
     row.update(value=value, met=met, by="" if met else f"{value}x against 1.5x: over by {round(value - 1.5, 2)}x")
+    same = b.get("queries_cold") == a.get("queries_cold")
+    cause = (
+        "same query count, so slower queries on bigger tables or machine noise (see the load average)"
+        if same
+        else "the query count grows with the table"
+    )
     row["why"] = (
         ""
         if met
         else (
             f"p50 {b['p50_ms']} -> {a['p50_ms']} ms, p99 {b['p99_ms']} -> {a['p99_ms']} ms, "
-            f"queries cold {b.get('queries_cold')} -> {a.get('queries_cold')}: the listing's cost grows with the table"
+            f"queries cold {b.get('queries_cold')} -> {a.get('queries_cold')}: {cause}"
         )
     )
     return row
@@ -211,6 +218,11 @@ def readme_section(result, stamp):
     for name, db in result["databases"].items():
         if "skipped" in db:
             lines += [f"{LABELS.get(name, name)} skipped: {db['skipped']}", ""]
+        elif "error" in db:
+            lines += [
+                f"{LABELS.get(name, name)} stopped early (figures below are what was measured): {db['error']}",
+                "",
+            ]
     by_target = {}
     for row in result["targets"]:
         by_target.setdefault(row["target"], {})[row["db"]] = row

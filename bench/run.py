@@ -140,6 +140,7 @@ def measure_endpoints(args, server, probe, names):
     for endpoint in ENDPOINTS:
         if endpoint.name not in names:
             continue
+        load.wait_idle(server.process.pid)  # leftovers of the previous endpoint's load must not count here
         entry = {
             "path": fill(endpoint.path, context),
             **{
@@ -188,15 +189,17 @@ def measure_endpoints(args, server, probe, names):
     return results
 
 
-def run_database(kind, args):
+def run_database(kind, args, outcome):
+    """Fill `outcome` step by step, so whatever was measured survives a later failure."""
     database_url, skipped = reset_database(kind, args)
     if skipped:
         log(f"{kind}: skipped: {skipped}")
-        return {"skipped": skipped}
+        outcome["skipped"] = skipped
+        return
     media = WORK / kind / "media"
     shutil.rmtree(media, ignore_errors=True)
     env = base_env(args, database_url, media)
-    outcome = {"cache": "redis" if "REDIS_URL" in env else "locmem (per worker)", "scales": {}}
+    outcome.update(cache="redis" if "REDIS_URL" in env else "locmem (per worker)", scales={})
     log(f"{kind}: migrate")
     _out, outcome["migrate_s"] = python(env, "manage.py", "migrate", "--noinput", "-v0")
     scales = [int(s) for s in args.scales.split(",")]
@@ -204,7 +207,9 @@ def run_database(kind, args):
         last = scale == scales[-1]
         log(f"{kind}: seed_bench --news {scale}")
         seeded, seconds = python(env, "manage.py", "seed_bench", "--news", str(scale), "--json")
-        step = {"seed": {**json.loads(seeded.strip().splitlines()[-1]), "wall_s": seconds}}
+        step = outcome["scales"][str(scale)] = {
+            "seed": {**json.loads(seeded.strip().splitlines()[-1]), "wall_s": seconds}
+        }
         probe_path = WORK / f"probe-{kind}-{scale}.json"
         python(env, "-m", "bench.probe", str(probe_path))
         probe = json.loads(probe_path.read_text())
@@ -215,9 +220,11 @@ def run_database(kind, args):
             step["endpoints"] = measure_endpoints(args, server, probe, names)
             if last:
                 log(f"{kind} @ {scale}: publish-to-visible, {args.publish_trials} trials")
-                outcome["publish"] = measure_publish(args.port, env, probe["context"], args.publish_trials)
-        outcome["scales"][str(scale)] = step
-    return outcome
+                load.wait_idle(server.process.pid)
+                try:
+                    outcome["publish"] = measure_publish(args.port, env, probe["context"], args.publish_trials)
+                except Exception as error:  # reported, not fatal: the endpoint figures stand
+                    outcome["publish"] = {"status": "error", "detail": str(error)[-500:]}
 
 
 def main(argv=None):
@@ -239,11 +246,14 @@ def main(argv=None):
     }
     result["machine"]["load_average_start"] = os.getloadavg()
     for kind in args.databases.split(","):
+        outcome = result["databases"][kind] = {}
         try:
-            result["databases"][kind] = run_database(kind, args)
+            run_database(kind, args, outcome)
         except Exception as error:  # one database failing must not lose the other's numbers
             traceback.print_exc()
-            result["databases"][kind] = {"skipped": f"run failed: {str(error)[-500:]}"}
+            outcome["error"] = f"run failed: {str(error)[-500:]}"
+            if not any("endpoints" in step for step in outcome.get("scales", {}).values()):
+                outcome["skipped"] = outcome["error"]
         (WORK / "partial.json").write_text(json.dumps(result, indent=1, ensure_ascii=False))
     result["machine"]["load_average_end"] = os.getloadavg()
     result["elapsed_s"] = round(time.perf_counter() - started, 1)
