@@ -57,5 +57,9 @@ opensearch: ## Start OpenSearch on 127.0.0.1 (port OPENSEARCH_PORT, 9200; data i
 opensearch-stop: ## Stop the OpenSearch node started by `make opensearch`
 	OPENSEARCH_PORT=$(OPENSEARCH_PORT) opensearch/run.sh stop
 
+# Benchmark (bench/README.md): fresh SQLite and PostgreSQL (BENCH_PG_URL) databases, 1,000 then 20,000 press notes.
+bench: install ## Benchmark the API with wrk on SQLite and PostgreSQL; report in bench/results/ and README
+	$(BIN)/python -m bench.run --readme $(BENCH_ARGS)
+
 clean: ## Remove the virtualenv and local data
 	rm -rf $(VENV) var

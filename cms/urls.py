@@ -34,5 +34,9 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+# Benchmark baseline (bench/): the stock Wagtail API v2, only under bench.settings with BENCH_STOCK_API=1.
+if getattr(settings, "BENCH_STOCK_API", False):
+    urlpatterns += [path("", include("bench.urls"))]
+
 # Pages are rendered by the website; Wagtail's serve view redirects there (HeadlessMixin).
 urlpatterns += [path("", include(wagtail_urls))]

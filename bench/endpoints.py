@@ -1,0 +1,63 @@
+"""What the harness measures: one row per endpoint. Edit this list when the API changes.
+
+`path` and header values are templates filled from the probe's context ({news_id}, {news_path},
+{month_from}, {month_to}, {screen_slug}, {search}); a header value "{etag:NAME}" is the ETag
+that endpoint NAME returned just before the run. An endpoint answering 404 is reported as
+"missing", never as a crash, so the harness can be rerun unchanged when the API grows.
+"""
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    name: str
+    path: str
+    headers: dict = field(default_factory=dict)
+    scaling: bool = False  # also measured at the smaller scales
+    load: bool = True  # False: query count only (no wrk run)
+    static: bool = False  # served by whitenoise, no Django view: no query count
+    expect: int = 200
+
+
+LISTING = "/api/v2/pages/?type=news.NewsPage&fields=*&limit=20"
+
+ENDPOINTS = [
+    Endpoint("listing", LISTING, scaling=True),
+    Endpoint("listing_304", LISTING, {"If-None-Match": "{etag:listing}"}, expect=304),
+    Endpoint("listing_50", "/api/v2/pages/?type=news.NewsPage&fields=*&limit=50", load=False),
+    Endpoint("stock_listing", "/bench/stock/pages/?type=news.NewsPage&fields=*&rich_text_format=html&limit=20"),
+    Endpoint("static_listing", "/bench-static/listing.json", static=True),
+    Endpoint(
+        "static_listing_304",
+        "/bench-static/listing.json",
+        {"If-None-Match": "{etag:static_listing}"},
+        static=True,
+        expect=304,
+    ),
+    Endpoint("detail", "/api/v2/pages/{news_id}/"),
+    Endpoint("resolve", "/api/v2/resolve/?path={news_path}"),
+    Endpoint("calendar_month", "/api/v2/calendar/?from={month_from}&to={month_to}", scaling=True),
+    Endpoint("calendar_ics", "/api/v2/calendar.ics"),
+    Endpoint("screen_feed", "/api/v2/screens/{screen_slug}/"),
+    Endpoint("screen_feed_304", "/api/v2/screens/{screen_slug}/", {"If-None-Match": "{etag:screen_feed}"}, expect=304),
+    Endpoint("search", "/api/v2/pages/?type=news.NewsPage&search={search}&limit=20", scaling=True),
+]
+
+# The file the static baseline serves: the listing's exact bytes, written by bench/probe.py.
+STATIC_LISTING_FILE = "bench-static/listing.json"
+STATIC_SOURCE = "listing"
+
+# Publish-to-visible polls these (the newest press note is on the listing's first page).
+PUBLISH_POLL = {"detail": "/api/v2/pages/{news_id}/", "listing": LISTING}
+
+
+def fill(template, context):
+    return template.format(**context)
+
+
+def etag_ref(value):
+    """'{etag:listing}' -> 'listing'; anything else -> None."""
+    if value.startswith("{etag:") and value.endswith("}"):
+        return value[len("{etag:") : -1]
+    return None

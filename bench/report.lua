@@ -1,0 +1,36 @@
+-- wrk script: counts responses per status code and prints one JSON line when the run is done.
+local threads = {}
+
+function setup(thread)
+  table.insert(threads, thread)
+end
+
+function init(args)
+  statuses = {}
+end
+
+function response(status, headers, body)
+  statuses[status] = (statuses[status] or 0) + 1
+end
+
+function done(summary, latency, requests)
+  local codes = {}
+  for _, thread in ipairs(threads) do
+    for code, count in pairs(thread:get("statuses")) do
+      codes[code] = (codes[code] or 0) + count
+    end
+  end
+  local parts = {}
+  for code, count in pairs(codes) do
+    table.insert(parts, string.format('"%d": %d', code, count))
+  end
+  local e = summary.errors
+  io.write(string.format(
+    'BENCH_JSON {"requests": %d, "duration_us": %d, "bytes": %d, ' ..
+    '"errors": {"connect": %d, "read": %d, "write": %d, "status": %d, "timeout": %d}, ' ..
+    '"latency_us": {"mean": %.1f, "p50": %d, "p90": %d, "p99": %d, "max": %d}, "statuses": {%s}}\n',
+    summary.requests, summary.duration, summary.bytes,
+    e.connect, e.read, e.write, e.status, e.timeout,
+    latency.mean, latency:percentile(50), latency:percentile(90), latency:percentile(99), latency.max,
+    table.concat(parts, ", ")))
+end
