@@ -39,7 +39,7 @@ worker: migrate ## Run only the worker: scheduled publishing, background tasks, 
 	$(BIN)/python manage.py worker
 
 test: install ## Install and run the whole test suite (DATABASE_URL picks the database)
-	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
+	DJANGO_SETTINGS_MODULE=settings.test $(BIN)/python -m pytest -q $(PYTEST_ARGS)
 
 lint: install ## ruff, Django's checks and the migrations check
 	$(BIN)/ruff check .
