@@ -1,7 +1,7 @@
 """Public calendar endpoints: occurrences in a date range (JSON) and the iCalendar feed.
 
-Plain Django views with local ETag/Cache-Control handling (events.http); the shared API
-package can wrap them with its own decorator and OpenAPI registry later.
+Plain Django views with local ETag/Cache-Control handling (events.http). cms.api imports
+this module at start-up (autodiscovery), which registers both endpoints in /api/schema/.
 """
 
 import datetime as dt
@@ -11,6 +11,7 @@ import re
 from django.conf import settings
 from django.http import HttpResponse, JsonResponse
 
+from civic_events import openapi
 from civic_events.choices import EventType
 from civic_events.http import conditional, json_error, make_etag
 from civic_events.ics import build_calendar
@@ -159,3 +160,6 @@ def calendar_ics(request):
         return response
 
     return conditional(request, etag, build)
+
+
+openapi.register(MAX_RANGE_DAYS)
