@@ -10,6 +10,7 @@ import re
 
 from django.conf import settings
 from django.http import HttpResponse, JsonResponse
+from django.urls import reverse
 
 from civic_events import openapi
 from civic_events.choices import EventType
@@ -17,9 +18,11 @@ from civic_events.http import conditional, json_error, make_etag
 from civic_events.ics import build_calendar
 from civic_events.jsonld import occurrence_json
 from civic_events.links import api_url, public_url
+from civic_events.models import CivicEventPage
 from civic_events.queries import filter_events, fingerprint, overlapping, public_events, with_publish_count
 from civic_events.recurrence import LIMA, aware, midnight
 from civic_events.validators import YEARS
+from cms.api.purge import register_purge_urls
 
 MAX_RANGE_DAYS = 366
 logger = logging.getLogger(__name__)
@@ -163,3 +166,12 @@ def calendar_ics(request):
 
 
 openapi.register(MAX_RANGE_DAYS)
+
+
+@register_purge_urls
+def calendar_urls(instance):
+    """A changed activity changes the ICS feed and the calendar; the JSON listing's URLs vary
+    with from/to, so only its base path is purged (the rest expire after MAX_AGE)."""
+    if isinstance(instance, CivicEventPage) or getattr(instance, "specific_class", None) is CivicEventPage:
+        return [reverse("calendar_ics"), reverse("calendar")]
+    return []

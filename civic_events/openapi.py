@@ -75,7 +75,10 @@ calendar_meta = _object(
         "total_count": {"type": "integer", "minimum": 0},
     }
 )
-date_param = {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+
+
+def date_param(example):
+    return {"type": "string", "format": "date", "example": example}
 
 
 def register(max_range_days):
@@ -94,8 +97,12 @@ def paths(max_range_days):
                 f"años {YEARS.start}-{YEARS.stop - 1}. Orden por inicio.",
                 "tags": ["calendar"],
                 "parameters": [
-                    query_param("from", "Primer día (incluido), hora de Lima.", date_param, required=True),
-                    query_param("to", "Último día (incluido); no antes de `from`.", date_param, required=True),
+                    query_param(
+                        "from", "Primer día (incluido), hora de Lima.", date_param("2030-06-01"), required=True
+                    ),
+                    query_param(
+                        "to", "Último día (incluido); no antes de `from`.", date_param("2030-06-30"), required=True
+                    ),
                     *_filter_params(),
                 ],
                 "responses": _responses(

@@ -7,10 +7,12 @@ import mimetypes
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch
+from django.urls import reverse
 from django.utils.feedgenerator import Enclosure, Rss201rev2Feed
 from wagtail.images import get_image_model
 from wagtail.models import Locale
 
+from cms.api.purge import register_purge_urls
 from cms.api.schema.registry import NOT_MODIFIED, URI_TOO_LONG, cache_headers, register_openapi
 from news.models import NewsIndexPage, NewsPage
 from publishing.http import conditional
@@ -112,3 +114,11 @@ register_openapi(
         }
     },
 )
+
+
+@register_purge_urls
+def feed_urls(instance):
+    """Publishing, unpublishing, moving or deleting a press note changes the RSS feed."""
+    if isinstance(instance, NewsPage) or getattr(instance, "specific_class", None) is NewsPage:
+        return [reverse("feed_noticias")]
+    return []

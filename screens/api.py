@@ -228,7 +228,15 @@ register_openapi(
                 "description": "Alertas vigentes primero (la más grave arriba), luego diapositivas. "
                 "Cache-Control: no-cache (revalidar en cada consulta con If-None-Match).",
                 "tags": ["screens"],
-                "parameters": [query_param("slug", "Identificador de la pantalla.", location="path", required=True)],
+                "parameters": [
+                    query_param(
+                        "slug",
+                        "Identificador de la pantalla.",
+                        {"type": "string", "example": "palacio-municipal"},
+                        location="path",
+                        required=True,
+                    )
+                ],
                 "responses": {
                     "200": {
                         "description": "El contenido de la pantalla ahora.",
