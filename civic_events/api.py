@@ -1,7 +1,7 @@
 """Public calendar endpoints: occurrences in a date range (JSON) and the iCalendar feed.
 
-Plain Django views with local ETag/Cache-Control handling (events.http); the shared API
-package can wrap them with its own decorator and OpenAPI registry later.
+Plain Django views with local ETag/Cache-Control handling (events.http). cms.api imports
+this module at start-up (autodiscovery), which registers both endpoints in /api/schema/.
 """
 
 import datetime as dt
@@ -10,15 +10,19 @@ import re
 
 from django.conf import settings
 from django.http import HttpResponse, JsonResponse
+from django.urls import reverse
 
+from civic_events import openapi
 from civic_events.choices import EventType
 from civic_events.http import conditional, json_error, make_etag
 from civic_events.ics import build_calendar
 from civic_events.jsonld import occurrence_json
 from civic_events.links import api_url, public_url
+from civic_events.models import CivicEventPage
 from civic_events.queries import filter_events, fingerprint, overlapping, public_events, with_publish_count
 from civic_events.recurrence import LIMA, aware, midnight
 from civic_events.validators import YEARS
+from cms.api.purge import register_purge_urls
 
 MAX_RANGE_DAYS = 366
 logger = logging.getLogger(__name__)
@@ -159,3 +163,15 @@ def calendar_ics(request):
         return response
 
     return conditional(request, etag, build)
+
+
+openapi.register(MAX_RANGE_DAYS)
+
+
+@register_purge_urls
+def calendar_urls(instance):
+    """A changed activity changes the ICS feed and the calendar; the JSON listing's URLs vary
+    with from/to, so only its base path is purged (the rest expire after MAX_AGE)."""
+    if isinstance(instance, CivicEventPage) or getattr(instance, "specific_class", None) is CivicEventPage:
+        return [reverse("calendar_ics"), reverse("calendar")]
+    return []

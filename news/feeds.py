@@ -1,14 +1,19 @@
-"""RSS 2.0 of the latest press notes (/feeds/noticias/), with Django's syndication framework."""
+"""RSS 2.0 of the latest press notes (/feeds/noticias/), with Django's syndication framework.
+
+news.api imports this module, so its /api/schema/ entry is registered at start-up."""
 
 import mimetypes
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch
+from django.urls import reverse
 from django.utils.feedgenerator import Enclosure, Rss201rev2Feed
 from wagtail.images import get_image_model
 from wagtail.models import Locale
 
+from cms.api.purge import register_purge_urls
+from cms.api.schema.registry import NOT_MODIFIED, URI_TOO_LONG, cache_headers, register_openapi
 from news.models import NewsIndexPage, NewsPage
 from publishing.http import conditional
 
@@ -84,3 +89,36 @@ class NewsFeed(Feed):
             length = 0
         mime_type = mimetypes.guess_type(rendition.file.name)[0] or "image/jpeg"
         return [Enclosure(absolute_media_url(rendition.url), str(length), mime_type)]
+
+
+register_openapi(
+    tags=[{"name": "feeds", "description": "Sindicación."}],
+    paths={
+        "/feeds/noticias/": {
+            "get": {
+                "summary": "RSS 2.0 de las notas de prensa",
+                "description": f"Las {FEED_ITEMS} notas de prensa más recientes en {settings.LANGUAGE_CODE}, "
+                "con su imagen principal como enclosure.",
+                "tags": ["feeds"],
+                "parameters": [],
+                "responses": {
+                    "200": {
+                        "description": "Canal RSS 2.0.",
+                        "headers": cache_headers(),
+                        "content": {"application/rss+xml": {"schema": {"type": "string"}}},
+                    },
+                    "304": NOT_MODIFIED,
+                    "414": URI_TOO_LONG,
+                },
+            }
+        }
+    },
+)
+
+
+@register_purge_urls
+def feed_urls(instance):
+    """Publishing, unpublishing, moving or deleting a press note changes the RSS feed."""
+    if isinstance(instance, NewsPage) or getattr(instance, "specific_class", None) is NewsPage:
+        return [reverse("feed_noticias")]
+    return []

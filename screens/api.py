@@ -25,8 +25,18 @@ from django.utils.http import parse_etags
 from django.views.decorators.csrf import csrf_exempt
 from wagtail.models import ModelLogEntry, PageLogEntry
 
+from civic_events.choices import EventStatus
+from cms.api.schema.registry import (
+    JSON,
+    NOT_MODIFIED,
+    URI_TOO_LONG,
+    cache_headers,
+    error_response,
+    query_param,
+    register_openapi,
+)
 from screens.feed import build_feed
-from screens.models import SEEN_WRITE_INTERVAL, Screen
+from screens.models import SEEN_WRITE_INTERVAL, Alert, Screen
 
 CACHE_PREFIX = "screens:feed"
 CACHE_CONTROL = "no-cache"  # shared caches may keep it but must revalidate: every poll reaches us
@@ -120,3 +130,125 @@ def screen_feed(request, slug):
     response["ETag"] = etag
     response["Cache-Control"] = CACHE_CONTROL
     return response
+
+
+# --- /api/schema/ (cms.api autodiscovers this module at start-up) ---
+def _object(properties):
+    return {"type": "object", "properties": properties, "required": list(properties), "additionalProperties": False}
+
+
+_DATETIME = {"type": "string", "format": "date-time"}
+_NO_STORE = {"Cache-Control": {"description": "no-store", "required": True, "schema": {"type": "string"}}}
+_SLIDES = {
+    "news": _object(
+        {
+            "type": {"type": "string", "enum": ["news"]},
+            "id": {"type": "integer"},
+            "headline": {"type": "string"},
+            "date": _DATETIME,
+            "image": {
+                "anyOf": [
+                    _object(
+                        {
+                            "url": {"type": "string"},
+                            "width": {"type": "integer"},
+                            "height": {"type": "integer"},
+                            "alt": {"type": "string"},
+                        }
+                    ),
+                    {"type": "null"},
+                ]
+            },
+        }
+    ),
+    "event": _object(
+        {
+            "type": {"type": "string", "enum": ["event"]},
+            "id": {"type": "integer"},
+            "headline": {"type": "string"},
+            "start": {**_DATETIME, "description": "Inicio de la ocurrencia (las recurrentes se expanden)."},
+            "end": _DATETIME,
+            "all_day": {"type": "boolean"},
+            "place": {"type": "string"},
+            "status": {"type": "string", "enum": list(EventStatus.values)},
+            "status_label": {"type": "string"},
+            "status_reason": {"type": "string"},
+        }
+    ),
+}
+_FEED = _object(
+    {
+        "screen": _object(
+            {
+                "slug": {"type": "string"},
+                "name": {"type": "string"},
+                "building": {"type": "string"},
+                "orientation": {"type": "string", "enum": list(Screen.Orientation.values)},
+            }
+        ),
+        "standby": {"type": "boolean", "description": "Fuera de horario: solo alertas de emergencia."},
+        "poll_after": {"type": "integer", "minimum": 1, "description": "Segundos hasta la próxima consulta."},
+        "seconds_per_slide": {"type": "integer", "minimum": 1},
+        "schedule": _object(
+            {
+                "play_from": {"type": "string", "pattern": r"^\d{2}:\d{2}$"},
+                "play_until": {"type": "string", "pattern": r"^\d{2}:\d{2}$"},
+                "play_days": {"type": "string", "pattern": "^[1-7]*$", "description": "Días ISO, 1 = lunes."},
+                "time_zone": {"type": "string"},
+            }
+        ),
+        "alerts": {
+            "type": "array",
+            "items": _object(
+                {
+                    "id": {"type": "integer"},
+                    "title": {"type": "string"},
+                    "message": {"type": "string"},
+                    "severity": {"type": "string", "enum": list(Alert.Severity.values)},
+                    "severity_label": {"type": "string"},
+                    "starts_at": _DATETIME,
+                    "ends_at": _DATETIME,
+                }
+            ),
+        },
+        "slides": {
+            "type": "array",
+            "items": {"anyOf": [{"$ref": f"#/components/schemas/ScreenSlide.{kind}"} for kind in _SLIDES]},
+        },
+    }
+)
+
+register_openapi(
+    tags=[{"name": "screens", "description": "Pantallas de los locales municipales."}],
+    components={"ScreenFeed": _FEED, **{f"ScreenSlide.{kind}": schema for kind, schema in _SLIDES.items()}},
+    paths={
+        "/api/v2/screens/{slug}/": {
+            "get": {
+                "summary": "El contenido de una pantalla",
+                "description": "Alertas vigentes primero (la más grave arriba), luego diapositivas. "
+                "Cache-Control: no-cache (revalidar en cada consulta con If-None-Match).",
+                "tags": ["screens"],
+                "parameters": [
+                    query_param(
+                        "slug",
+                        "Identificador de la pantalla.",
+                        {"type": "string", "example": "palacio-municipal"},
+                        location="path",
+                        required=True,
+                    )
+                ],
+                "responses": {
+                    "200": {
+                        "description": "El contenido de la pantalla ahora.",
+                        "headers": cache_headers(),
+                        "content": {JSON: {"schema": {"$ref": "#/components/schemas/ScreenFeed"}}},
+                    },
+                    "304": NOT_MODIFIED,
+                    "400": error_response("Este endpoint no acepta parámetros de consulta.", _NO_STORE),
+                    "404": error_response("No hay pantalla con ese identificador.", _NO_STORE),
+                    "414": URI_TOO_LONG,
+                },
+            }
+        }
+    },
+)

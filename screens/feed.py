@@ -1,6 +1,7 @@
 """What one screen shows at a given moment: its active alerts, then its slides. Reads only."""
 
 import datetime
+import logging
 from itertools import zip_longest
 
 from django.apps import apps
@@ -9,8 +10,12 @@ from django.db.models import Prefetch, Q
 from django.utils import timezone, translation
 from wagtail.images import get_image_model
 
+from civic_events.choices import EventStatus
+from civic_events.queries import overlapping
+from civic_events.recurrence import aware, local_naive, midnight
 from screens.models import SCREEN_TIME_ZONE, Alert, Screen
 
+logger = logging.getLogger(__name__)
 # A computed feed is reused at most this long, even if nothing we can see changes.
 MAX_FEED_TTL = datetime.timedelta(minutes=5)
 EVENT_WINDOW_DAYS = 7
@@ -83,34 +88,43 @@ def _image_data(image, spec):
 
 
 def upcoming_events(now, limit):
-    """Activities flagged for screens that have not ended and start today or in the next days.
+    """Activities flagged for screens: each one's next occurrence not yet over that starts
+    before the end of the 7-day window (Lima dates), recurrences expanded by the events app.
 
-    Only each page's own start/end: recurring activities need the events app's occurrence
-    expansion; this is the one function to switch to it.
+    Cancelled occurrences are skipped (the next one shows instead); a rescheduled occurrence
+    shows at its new time. Two queries whatever the number of activities: the candidate
+    pages (pre-filtered on their stored span) and their per-occurrence overrides.
     """
     today = timezone.localtime(now, SCREEN_TIME_ZONE).date()
-    window_end = datetime.datetime.combine(
-        today + datetime.timedelta(days=EVENT_WINDOW_DAYS), datetime.time.min, tzinfo=SCREEN_TIME_ZONE
-    )
-    events = (
-        _public_pages("events.CivicEventPage")
-        .filter(show_on_screens=True, end__gte=now, start__lt=window_end)
-        .order_by("start", "pk")[:limit]
-    )
+    window_end = midnight(today + datetime.timedelta(days=EVENT_WINDOW_DAYS))
+    candidates = overlapping(
+        _public_pages("events.CivicEventPage").filter(show_on_screens=True), now, aware(window_end)
+    ).prefetch_related("occurrence_overrides")
+    found = []
+    for event in candidates.order_by("pk"):
+        try:
+            occurrences = event.series().between(local_naive(now), window_end)
+        except (OverflowError, ValueError):
+            logger.exception("Cannot expand the occurrences of event %s", event.pk)
+            continue
+        upcoming = next((o for o in occurrences if not o.cancelled), None)
+        if upcoming is not None:
+            found.append((event, upcoming))
+    found.sort(key=lambda pair: (pair[1].start, pair[1].end, pair[0].pk))
     return [
         {
             "type": "event",
             "id": event.pk,
             "headline": event.screen_headline or event.title,
-            "start": _iso(event.start),
-            "end": _iso(event.end),
-            "all_day": event.all_day,
+            "start": _iso(occurrence.start.astimezone(datetime.UTC)),  # UTC like the rest of the feed
+            "end": _iso(occurrence.end.astimezone(datetime.UTC)),
+            "all_day": occurrence.all_day,
             "place": event.place,
-            "status": event.status,
-            "status_label": str(event.get_status_display()),
-            "status_reason": event.status_reason,
+            "status": occurrence.status,
+            "status_label": str(EventStatus(occurrence.status).label),
+            "status_reason": occurrence.reason,
         }
-        for event in events
+        for event, occurrence in found[:limit]
     ]
 
 

@@ -120,6 +120,10 @@ class PublicPagesAPIViewSet(PublicEndpointMixin, PagesAPIViewSet):
                 config = parse_fields_parameter(fields) if fields else []
             except ValueError as exc:
                 raise BadRequestError(f"fields error: {exc}") from exc
+            if config:
+                # `id` and `meta.type` always stay (even with `_` or `-id`): a body without them
+                # identifies nothing, and the OpenAPI document requires them (schemathesis found {}).
+                config = [*config, ("id", False, None), ("type", False, None)]
             serializer = self._get_serializer_class(self.request.wagtailapi_router, model, config, show_details=detail)
             if len(self._serializers) >= SERIALIZER_CACHE_SIZE:
                 self._serializers.clear()

@@ -3,7 +3,9 @@
     DJANGO_SETTINGS_MODULE=settings.test python -m tests.api.seed_server [news_count]
 
 Needs a migrated, bootstrapped database. Includes what must never show: a draft, a
-view-restricted page, an event's protocol notes and an image in a private collection.
+view-restricted page, an event's protocol notes and an image in a private collection; the
+demo civic calendar (recurring, cancelled and moved occurrences) and the demo screen
+``palacio-municipal`` so that the calendar, ICS and screens endpoints have data.
 """
 
 import sys
@@ -12,9 +14,14 @@ import django
 
 
 def seed(news_count=25):
+    import io
+
     from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
+    from civic_events.demo import seed_events
     from cms.bootstrap import bootstrap
+    from cms.demo import seed_people
+    from screens.demo import seed_screens
     from tests.api.conftest import rich_body
     from tests.factories import (
         BulletinPageFactory,
@@ -53,6 +60,8 @@ def seed(news_count=25):
     private = Collection.get_first_root_node().add_child(name="Privada")
     CollectionViewRestriction.objects.create(collection=private, restriction_type="login")
     ImageFactory(collection=private, title="Privada")
+    seed_events(sections, seed_people(), io.StringIO())
+    seed_screens(io.StringIO())
 
 
 if __name__ == "__main__":

@@ -15,6 +15,11 @@ Operations may use the shared components: ``#/components/schemas/Error``,
 ``#/components/responses/NotModified`` (see ``cms.api.schema.builder``).
 """
 
+JSON = "application/json"
+ERROR = {"$ref": "#/components/schemas/Error"}
+NOT_MODIFIED = {"$ref": "#/components/responses/NotModified"}
+URI_TOO_LONG = {"$ref": "#/components/responses/URITooLong"}
+
 _paths = {}
 _components = {}
 _tags = []
@@ -28,3 +33,29 @@ def register_openapi(paths=None, components=None, tags=None):
 
 def contributions():
     return dict(_paths), dict(_components), list(_tags)
+
+
+def error_response(description, headers=None):
+    """A 4xx answered with the shared ``{"message": …}`` JSON body."""
+    response = {"description": description, "content": {JSON: {"schema": ERROR}}}
+    if headers:
+        response["headers"] = headers
+    return response
+
+
+def cache_headers():
+    """``ETag`` and ``Cache-Control``, both always present on a 200 from a public endpoint."""
+    return {
+        "ETag": {"$ref": "#/components/headers/ETag"},
+        "Cache-Control": {"$ref": "#/components/headers/CacheControl"},
+    }
+
+
+def query_param(name, description, schema=None, required=False, location="query"):
+    return {
+        "name": name,
+        "in": location,
+        "required": required,
+        "description": description,
+        "schema": schema or {"type": "string"},
+    }
