@@ -6,6 +6,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from civic_events import api as events_api
 from cms.api import api_router
+from cms.api.cache import cached_public_response
 from cms.health import healthz, readyz
 from news.feeds import NewsFeed
 from publishing.preview import preview_view
@@ -23,8 +24,9 @@ urlpatterns = [
     path("feeds/noticias/", NewsFeed(), name="feed_noticias"),
     path("api/v2/preview/", preview_view, name="api_preview"),
     # Civic calendar (events app): occurrences in a range and the iCalendar feed.
-    path("api/v2/calendar/", events_api.calendar, name="calendar"),
-    path("api/v2/calendar.ics", events_api.calendar_ics, name="calendar_ics"),
+    # Server-cached by content generation: expanding 2,000 activities costs seconds (bench/).
+    path("api/v2/calendar/", cached_public_response(events_api.calendar), name="calendar"),
+    path("api/v2/calendar.ics", cached_public_response(events_api.calendar_ics), name="calendar_ics"),
     path("api/v2/", api_router.urls),
     path("api/", include("cms.api.urls")),  # OpenAPI schema and docs page of the public API
 ]
