@@ -91,10 +91,21 @@ def targets(result):
                 "kind": "==",
                 "value": f"{q20} vs {q50}",
                 "met": same,
-                "by": "" if same else f"{(q50 or 0) - (q20 or 0)} more at 50",
+                "by": ""
+                if same
+                else (
+                    f"{(q50 or 0) - (q20 or 0)} more at 50"
+                    if (q50 or 0) > (q20 or 0)
+                    else f"{(q20 or 0) - (q50 or 0)} fewer at 50"
+                ),
                 "why": ""
                 if same
-                else "a query per item remains (N+1); tables read most at 50 items: "
+                else (
+                    "a query per item remains (N+1)"
+                    if (q50 or 0) > (q20 or 0)
+                    else "fewer queries at 50 than at 20 (probed after it): nothing grows per item"
+                )
+                + "; tables read most at 50 items: "
                 + ", ".join(f"{t} x{n}" for t, n in ep("listing_50").get("query_tables", {}).items()),
             }
         )
