@@ -1,5 +1,6 @@
 import pytest
 
+from tests.api import purge_backend
 from tests.factories import (
     CategoryFactory,
     DocumentFactory,
@@ -50,3 +51,12 @@ def make_news(news_index):
         return pages
 
     return make
+
+
+@pytest.fixture
+def recording_cdn(settings):
+    """A CDN backend that records the URLs it is asked to purge."""
+    settings.WAGTAILFRONTENDCACHE = {"cdn": {"BACKEND": "tests.api.purge_backend.RecordingBackend"}}
+    purge_backend.PURGED.clear()
+    yield purge_backend.PURGED
+    purge_backend.PURGED.clear()

@@ -2,13 +2,11 @@
 
 import datetime
 
-import pytest
 import time_machine
 from django.core.cache import cache
 from django.utils import timezone
 
 from cms.api.models import ContentGeneration
-from tests.api import purge_backend
 from tests.factories import NewsPageFactory, publish
 
 LISTING = "/api/v2/pages/?type=news.NewsPage&fields=*"
@@ -104,14 +102,6 @@ def test_a_scheduled_expiry_refreshes_without_any_signal(news_index, client, dja
     with time_machine.travel(expire_at + datetime.timedelta(seconds=1)):
         assert ids(client) == []  # the worker has not unpublished it yet; the API already hides it
     assert ContentGeneration.objects.get().next_change_at is None
-
-
-@pytest.fixture
-def recording_cdn(settings):
-    settings.WAGTAILFRONTENDCACHE = {"cdn": {"BACKEND": "tests.api.purge_backend.RecordingBackend"}}
-    purge_backend.PURGED.clear()
-    yield purge_backend.PURGED
-    purge_backend.PURGED.clear()
 
 
 def test_publish_purges_detail_listings_and_resolve_from_the_cdn(

@@ -1,7 +1,5 @@
 """CDN purge of the apps' feeds: press notes purge the RSS, activities the calendar and ICS."""
 
-import pytest
-
 from tests.api import purge_backend
 from tests.factories import CivicEventPageFactory, NewsPageFactory, publish
 
@@ -9,14 +7,6 @@ BASE = "http://testserver"
 RSS = f"{BASE}/feeds/noticias/"
 ICS = f"{BASE}/api/v2/calendar.ics"
 CALENDAR = f"{BASE}/api/v2/calendar/"
-
-
-@pytest.fixture
-def recording_cdn(settings):
-    settings.WAGTAILFRONTENDCACHE = {"cdn": {"BACKEND": "tests.api.purge_backend.RecordingBackend"}}
-    purge_backend.PURGED.clear()
-    yield purge_backend.PURGED
-    purge_backend.PURGED.clear()
 
 
 def test_publishing_and_unpublishing_a_press_note_purges_the_rss(
