@@ -4,10 +4,10 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from civic_events import api as events_api
 from cms.api import api_router
 from cms.api.cache import cached_public_response
 from cms.health import healthz, readyz
+from events import api as events_api
 from news.feeds import NewsFeed
 from publishing.preview import preview_view
 from screens.api import screen_feed

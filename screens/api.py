@@ -25,7 +25,6 @@ from django.utils.http import parse_etags
 from django.views.decorators.csrf import csrf_exempt
 from wagtail.models import ModelLogEntry, PageLogEntry
 
-from civic_events.choices import EventStatus
 from cms.api.schema.registry import (
     JSON,
     NOT_MODIFIED,
@@ -35,6 +34,7 @@ from cms.api.schema.registry import (
     query_param,
     register_openapi,
 )
+from events.choices import EventStatus
 from screens.feed import build_feed
 from screens.models import SEEN_WRITE_INTERVAL, Alert, Screen
 

@@ -10,9 +10,9 @@ from django.db.models import Prefetch, Q
 from django.utils import timezone, translation
 from wagtail.images import get_image_model
 
-from civic_events.choices import EventStatus
-from civic_events.queries import overlapping
-from civic_events.recurrence import aware, local_naive, midnight
+from events.choices import EventStatus
+from events.queries import overlapping
+from events.recurrence import aware, local_naive, midnight
 from screens.models import SCREEN_TIME_ZONE, Alert, Screen
 
 logger = logging.getLogger(__name__)

@@ -26,7 +26,7 @@ INSTALLED_APPS = [
     "cms",
     "home",
     "news",
-    "civic_events",
+    "events",
     "screens",
     "publishing",
     "moderation",

@@ -11,8 +11,8 @@ from PIL import Image as PILImage
 from reportlab.pdfgen import canvas
 from wagtail.documents import get_document_model
 
-from civic_events.models import CivicEventPage
 from cms.models import Category, CustomImage, Person
+from events.models import CivicEventPage
 from news.models import BulletinPage, NewsPage, SpeechPage
 
 

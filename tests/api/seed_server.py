@@ -18,9 +18,9 @@ def seed(news_count=25):
 
     from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
-    from civic_events.demo import seed_events
     from cms.bootstrap import bootstrap
     from cms.demo import seed_people
+    from events.demo import seed_events
     from screens.demo import seed_screens
     from tests.api.conftest import rich_body
     from tests.factories import (

@@ -6,10 +6,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, Revision
 
-from civic_events.models import CivicEventPage
 from cms.benchdata import pools
 from cms.benchdata.seed import Seeder
 from cms.bootstrap import bootstrap
+from events.models import CivicEventPage
 from news.models import BulletinPage, NewsPage, SpeechPage
 
 COUNTS = {"news": 30, "events": 6, "speeches": 4, "bulletins": 3, "images": 2}

@@ -2,8 +2,8 @@ import datetime as dt
 
 import pytest
 
-from civic_events.models import EventOccurrenceOverride
-from civic_events.recurrence import LIMA
+from events.models import EventOccurrenceOverride
+from events.recurrence import LIMA
 from tests.factories import CivicEventPageFactory, publish
 
 SECRET = "NOTA-INTERNA-CONFIDENCIAL"

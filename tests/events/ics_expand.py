@@ -9,7 +9,7 @@ import datetime as dt
 from dateutil.rrule import rrulestr
 from icalendar import Calendar
 
-from civic_events.recurrence import LIMA
+from events.recurrence import LIMA
 
 WINDOW = dt.timedelta(days=400)
 

@@ -3,7 +3,7 @@
 from django.urls import reverse
 from wagtail.test.utils.form_data import querydict_from_html
 
-from civic_events.models import CivicEventPage
+from events.models import CivicEventPage
 
 UPCOMING_ORDER = [
     # Series already running (started before now, not over), newest start first…

@@ -192,7 +192,7 @@ def test_query_count_does_not_grow_with_the_number_of_events(client, june, make_
 
 
 def test_data_that_bypassed_validation_never_causes_a_500(client, june, make_event):
-    from civic_events.models import CivicEventPage
+    from events.models import CivicEventPage
 
     # Written straight to the database: saving a page runs the model validation.
     endless = make_event(title="Sin fin", start=lima(2026, 6, 2, 9), end=lima(2026, 6, 2, 10))

@@ -2,8 +2,8 @@
 
 import io
 
-from civic_events.demo import seed_events
-from civic_events.models import CivicEventPage
+from events.demo import seed_events
+from events.models import CivicEventPage
 from tests.factories import PersonFactory
 
 

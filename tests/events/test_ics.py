@@ -6,7 +6,7 @@ import pytest
 from django.core.cache import cache
 from icalendar import Calendar
 
-from civic_events.recurrence import LIMA
+from events.recurrence import LIMA
 from tests.events.conftest import SECRET, lima
 from tests.events.ics_expand import expand
 from tests.factories import publish

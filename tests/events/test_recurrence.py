@@ -6,9 +6,9 @@ from types import SimpleNamespace
 import pytest
 from django.core.exceptions import ValidationError
 
-from civic_events.choices import EventStatus
-from civic_events.recurrence import MAX_OCCURRENCES, Series
-from civic_events.validators import validate_rrule
+from events.choices import EventStatus
+from events.recurrence import MAX_OCCURRENCES, Series
+from events.validators import validate_rrule
 from tests.events.conftest import lima
 
 
@@ -235,7 +235,7 @@ def test_validator_accepts_rfc_5545_rules(rule):
 
 
 def test_out_of_range_dates_are_refused_by_validation_and_survive_expansion(site_tree):
-    from civic_events.models import CivicEventPage, EventOccurrenceOverride
+    from events.models import CivicEventPage, EventOccurrenceOverride
 
     page = CivicEventPage(
         title="x", slug="x", event_type="otro", place="Cusco", start=lima(2026, 1, 1), end=lima(9999, 1, 1)

@@ -4,7 +4,7 @@ import pytest
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 
-from civic_events.models import CivicEventPage
+from events.models import CivicEventPage
 from home.models import HomePage
 from news.models import BulletinPage, NewsPage, SpeechPage
 from tests.adminforms import create_page, inline_formset, rich_text, streamfield

@@ -7,7 +7,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from civic_events.models import EventOccurrenceOverride
+from events.models import EventOccurrenceOverride
 from tests.factories import CivicEventPageFactory, ScreenFactory, publish
 from tests.screens.conftest import LIMA, feed_url
 

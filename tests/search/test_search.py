@@ -7,7 +7,7 @@ Run it on SQLite (default), on PostgreSQL (DATABASE_URL=postgres://...) and on O
 import pytest
 from wagtail.models import Page
 
-from civic_events.models import CivicEventPage
+from events.models import CivicEventPage
 from news.models import BulletinPage, NewsPage, SpeechPage
 from tests.factories import NewsPageFactory, paragraph, publish
 

@@ -2,9 +2,9 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.models import Page
 
-from civic_events.demo import seed_events
 from cms import demo
 from cms.bootstrap import bootstrap
+from events.demo import seed_events
 from news.demo import seed_bulletins, seed_news, seed_speeches
 from screens.demo import seed_screens
 

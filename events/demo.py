@@ -9,9 +9,9 @@ import datetime as dt
 from dateutil.easter import easter
 from django.utils import timezone
 
-from civic_events.choices import EventStatus, EventType
-from civic_events.models import CivicEventPage, EventOccurrenceOverride
-from civic_events.recurrence import LIMA
+from events.choices import EventStatus, EventType
+from events.models import CivicEventPage, EventOccurrenceOverride
+from events.recurrence import LIMA
 
 PLAZA_DE_ARMAS = ("Plaza de Armas del Cusco", "Plaza de Armas S/N, Cusco")
 PALACIO = ("Palacio Municipal del Cusco", "Plaza Regocijo S/N, Cusco")

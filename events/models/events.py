@@ -12,13 +12,13 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_headless_preview.models import HeadlessMixin
 
-from civic_events.choices import EventStatus, EventType
-from civic_events.forms import CivicEventPageForm
-from civic_events.jsonld import event_json_ld, occurrence_json
-from civic_events.panels import NextOccurrencesPanel
-from civic_events.recurrence import Series
-from civic_events.validators import duration_error, moment_errors, validate_exception_dates, validate_rrule
 from cms.mixins import ScreenHeadlineMixin, SectionIndexPage
+from events.choices import EventStatus, EventType
+from events.forms import CivicEventPageForm
+from events.jsonld import event_json_ld, occurrence_json
+from events.panels import NextOccurrencesPanel
+from events.recurrence import Series
+from events.validators import duration_error, moment_errors, validate_exception_dates, validate_rrule
 
 EVENT_TIME_ZONE = "America/Lima"
 NEXT_OCCURRENCES = 5

@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
-from civic_events.recurrence import Series, local_naive
+from events.recurrence import Series, local_naive
 
 SERIES_FIELDS = ("start", "end", "all_day", "recurrence", "exception_dates")
 

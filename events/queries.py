@@ -4,7 +4,7 @@ from django.db.models import Count, Max, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from wagtail.models import PageLogEntry
 
-from civic_events.models import CivicEventPage
+from events.models import CivicEventPage
 
 
 def public_events():

@@ -22,8 +22,8 @@ from zoneinfo import ZoneInfo
 from dateutil.rrule import rrulestr
 from django.core.exceptions import ValidationError
 
-from civic_events.choices import EventStatus
-from civic_events.validators import MAX_DURATION, parse_exception_dates
+from events.choices import EventStatus
+from events.validators import MAX_DURATION, parse_exception_dates
 
 LIMA = ZoneInfo("America/Lima")
 MAX_OCCURRENCES = 1000

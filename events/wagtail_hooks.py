@@ -2,8 +2,8 @@
 
 from wagtail import hooks
 
-from civic_events.admin_listing import CivicEventListingViewSet, upcoming_first
-from civic_events.models import EventIndexPage
+from events.admin_listing import CivicEventListingViewSet, upcoming_first
+from events.models import EventIndexPage
 
 
 @hooks.register("register_admin_viewset")

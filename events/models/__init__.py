@@ -1,4 +1,4 @@
-from civic_events.choices import EventStatus, EventType
+from events.choices import EventStatus, EventType
 
 from .events import CivicEventPage, EventIndexPage, EventOccurrenceOverride
 

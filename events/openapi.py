@@ -1,10 +1,8 @@
-"""The calendar's entries in /api/schema/: ``register`` is called by civic_events.api, which cms.api
+"""The calendar's entries in /api/schema/: ``register`` is called by events.api, which cms.api
 autodiscovers at start-up."""
 
 from django.conf import settings
 
-from civic_events.choices import EventStatus, EventType
-from civic_events.validators import YEARS
 from cms.api.schema.registry import (
     JSON,
     NOT_MODIFIED,
@@ -14,6 +12,8 @@ from cms.api.schema.registry import (
     query_param,
     register_openapi,
 )
+from events.choices import EventStatus, EventType
+from events.validators import YEARS
 
 DATETIME = {"type": "string", "format": "date-time"}
 

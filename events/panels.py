@@ -3,7 +3,7 @@
 from django.utils import timezone
 from wagtail.admin.panels import Panel
 
-from civic_events.choices import EventStatus
+from events.choices import EventStatus
 
 
 class NextOccurrencesPanel(Panel):

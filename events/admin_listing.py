@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.pages import PageListingViewSet
 
-from civic_events.models import CivicEventPage
+from events.models import CivicEventPage
 
 UPCOMING = "upcoming"
 

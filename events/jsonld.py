@@ -6,8 +6,8 @@ import re
 from django.conf import settings
 from django.utils.html import strip_tags
 
-from civic_events.choices import EventStatus
-from civic_events.links import public_url
+from events.choices import EventStatus
+from events.links import public_url
 
 ORGANIZER_NAME = "Municipalidad Provincial del Cusco"
 SCHEMA_STATUS = {

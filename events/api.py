@@ -12,17 +12,17 @@ from django.conf import settings
 from django.http import HttpResponse, JsonResponse
 from django.urls import reverse
 
-from civic_events import openapi
-from civic_events.choices import EventType
-from civic_events.http import conditional, json_error, make_etag
-from civic_events.ics import build_calendar
-from civic_events.jsonld import occurrence_json
-from civic_events.links import api_url, public_url
-from civic_events.models import CivicEventPage
-from civic_events.queries import filter_events, fingerprint, overlapping, public_events, with_publish_count
-from civic_events.recurrence import LIMA, aware, midnight
-from civic_events.validators import YEARS
 from cms.api.purge import register_purge_urls
+from events import openapi
+from events.choices import EventType
+from events.http import conditional, json_error, make_etag
+from events.ics import build_calendar
+from events.jsonld import occurrence_json
+from events.links import api_url, public_url
+from events.models import CivicEventPage
+from events.queries import filter_events, fingerprint, overlapping, public_events, with_publish_count
+from events.recurrence import LIMA, aware, midnight
+from events.validators import YEARS
 
 MAX_RANGE_DAYS = 366
 logger = logging.getLogger(__name__)

@@ -10,10 +10,10 @@ from functools import lru_cache
 
 from icalendar import Calendar, Event, Timezone, vRecur
 
-from civic_events.choices import EventStatus
-from civic_events.jsonld import plain_text
-from civic_events.links import public_url
-from civic_events.recurrence import LIMA, Occurrence, aware, until_local
+from events.choices import EventStatus
+from events.jsonld import plain_text
+from events.links import public_url
+from events.recurrence import LIMA, Occurrence, aware, until_local
 
 PRODID = "-//Municipalidad Provincial del Cusco//Calendario civico//ES"
 CALENDAR_NAME = "Calendario cívico - Municipalidad Provincial del Cusco"
