@@ -41,6 +41,12 @@ SECTIONS = [
         "Calendario cívico",
         "Calendario Cívico de Actividades de la Municipalidad Provincial del Cusco.",
     ),
+    (
+        "news.CampaignIndexPage",
+        "campanas",
+        "Campañas",
+        "Campañas de difusión de la Municipalidad Provincial del Cusco.",
+    ),
 ]
 
 

@@ -44,3 +44,23 @@ class ScreenHeadlineMixin(models.Model):
 
     class Meta:
         abstract = True
+
+
+class CampaignMixin(models.Model):
+    """Content that may belong to a communication campaign (news.CampaignPage)."""
+
+    campaign = models.ForeignKey(
+        "news.CampaignPage",
+        verbose_name=_("campaña"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Campaña de difusión a la que pertenece (opcional)."),
+    )
+
+    campaign_panels = [FieldPanel("campaign")]
+    campaign_api_fields = [APIField("campaign")]
+
+    class Meta:
+        abstract = True

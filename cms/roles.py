@@ -70,6 +70,7 @@ MODEL_PERMISSIONS = {
         *[f"wagtailcore.{a}_{m}" for m in ("site", "locale") for a in ("add", "change", "delete")],
         *[f"wagtailredirects.{a}_redirect" for a in ("add", "change", "delete")],
         *[f"screens.{a}_screen" for a in ("add", "change", "delete")],
+        *[f"cms.{a}_{m}" for m in ("term", "pagetermoverride") for a in ("add", "change", "delete")],
         *_PRESS_CONTACTS_ALL,
         # Website hand-off: webhook endpoints, their deliveries ("reenviar") and withdrawals.
         *[f"publishing.{a}_webhookendpoint" for a in ("add", "change", "delete", "view")],

@@ -5,7 +5,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 
-from cms.models import Category, Institution, MediaOutlet, Person
+from cms.models import Category, Institution, MediaOutlet, PageTermOverride, Person, Term
 
 
 class PersonViewSet(SnippetViewSet):
@@ -27,8 +27,24 @@ class CategoryViewSet(SnippetViewSet):
     search_fields = ["name"]
 
 
+class TermViewSet(SnippetViewSet):
+    model = Term
+    icon = "date"
+    menu_label = _("Gestiones")
+    list_display = ["name", "slug", "start", "end", "mayor"]
+
+
+class PageTermOverrideViewSet(SnippetViewSet):
+    model = PageTermOverride
+    icon = "date"
+    menu_label = _("Gestión asignada a mano")
+    list_display = ["page", "term", "reason"]
+
+
 register_snippet(PersonViewSet)
 register_snippet(CategoryViewSet)
+register_snippet(TermViewSet)
+register_snippet(PageTermOverrideViewSet)
 
 
 class MediaOutletAdmin(ModelAdmin):

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.pages import PageListingViewSet
 
+from cms.terms import annotate_gestion
 from events.models import CivicEventPage
 
 UPCOMING = "upcoming"
@@ -45,7 +46,7 @@ class UpcomingEventsIndexView(PageListingViewSet.index_view_class):
     default_ordering = UPCOMING
 
     def get_base_queryset(self):
-        return super().get_base_queryset().prefetch_related("occurrence_overrides")
+        return annotate_gestion(super().get_base_queryset().prefetch_related("occurrence_overrides"))
 
     def order_queryset(self, queryset):
         if self.ordering == UPCOMING:
@@ -65,5 +66,6 @@ class CivicEventListingViewSet(PageListingViewSet):
         Column("next_date", label=_("Próxima fecha"), accessor=next_date, width="16%"),
         Column("event_type", label=_("Tipo"), accessor="get_event_type_display", sort_key="event_type", width="14%"),
         Column("place", label=_("Lugar"), sort_key="place", width="18%"),
+        Column("gestion_name", label=_("Gestión"), width="12%"),
         *PageListingViewSet.columns[-1:],
     ]

@@ -17,7 +17,13 @@ class HomePage(HeadlessMixin, Page):
     api_fields = [APIField("intro")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["news.NewsIndexPage", "news.SpeechIndexPage", "news.BulletinIndexPage", "events.EventIndexPage"]
+    subpage_types = [
+        "news.NewsIndexPage",
+        "news.SpeechIndexPage",
+        "news.BulletinIndexPage",
+        "events.EventIndexPage",
+        "news.CampaignIndexPage",
+    ]
     max_count_per_parent = 1
 
     class Meta:

@@ -59,11 +59,12 @@ def _public_pages(model_path):
 
 
 def news_slides(screen, limit):
-    """Press notes flagged for screens, newest first, with the image sized for this screen."""
+    """Press notes flagged for screens (or the screen's campaign's notes), newest first, sized for this screen."""
     spec = RENDITIONS[screen.orientation]
+    chosen = {"campaign_id": screen.campaign_id} if screen.campaign_id else {"show_on_screens": True}
     pages = (
         _public_pages("news.NewsPage")
-        .filter(show_on_screens=True)
+        .filter(**chosen)
         .defer_streamfields()
         .prefetch_related(Prefetch("main_image", queryset=get_image_model().objects.prefetch_renditions(spec)))
         .order_by("-date", "-pk")[:limit]

@@ -48,6 +48,15 @@ class Screen(models.Model):
     )
     show_news = models.BooleanField(_("mostrar notas de prensa"), default=True)
     show_events = models.BooleanField(_("mostrar actividades del calendario"), default=True)
+    campaign = models.ForeignKey(
+        "news.CampaignPage",
+        verbose_name=_("campaña destacada"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Si se elige, las notas de prensa que muestra la pantalla son las de esta campaña."),
+    )
     items = models.PositiveSmallIntegerField(
         _("número de elementos"), default=8, validators=[MinValueValidator(1), MaxValueValidator(30)]
     )
@@ -74,6 +83,7 @@ class Screen(models.Model):
         MultiFieldPanel(
             [
                 FieldPanel("show_news"),
+                FieldPanel("campaign"),
                 FieldPanel("show_events"),
                 FieldPanel("items"),
                 FieldPanel("seconds_per_slide"),
@@ -154,6 +164,14 @@ class Alert(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, index.
         help_text=_("Solo si no se muestra en todas las pantallas."),
     )
     show_on_website = models.BooleanField(_("mostrar en el sitio web"), default=False)
+    campaign = models.ForeignKey(
+        "news.CampaignPage",
+        verbose_name=_("campaña"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     panels = [
         FieldPanel("title"),
@@ -163,6 +181,7 @@ class Alert(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, index.
         MultiFieldPanel(
             [FieldPanel("all_screens"), FieldPanel("screens"), FieldPanel("show_on_website")], heading=_("Destino")
         ),
+        FieldPanel("campaign"),
     ]
     search_fields = [index.SearchField("title"), index.SearchField("message")]
     base_form_class = AlertForm

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "home",
     "news",
     "events",
+    "annual_report",
     "screens",
     "publishing",
     "moderation",

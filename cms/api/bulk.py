@@ -32,6 +32,8 @@ class BulkContext:
         self.image_ids, self.document_ids, self.page_ids, self.page_paths = set(), set(), set(), set()
         self.images, self.documents, self.pages = {}, {}, {}
         self._image_cache = {}
+        self._deferred = {}  # kind: (loader, keys); loaded first, may register images and pages
+        self._deferred_values = {}
 
     # --- registration (during serialization) ---
     def image(self, image_id, alt=None):
@@ -59,8 +61,15 @@ class BulkContext:
         self.image_ids.update(int(i) for i in _ids([m.attrs for m in embeds.get("image", [])]))
         return Ref("rich_text", html)
 
+    def deferred(self, kind, key, loader):
+        """A value that ``loader(keys, bulk) -> {key: value}`` computes for every key of the response at once."""
+        self._deferred.setdefault(kind, (loader, set()))[1].add(key)
+        return Ref("deferred", (kind, key))
+
     # --- loading (once per response) ---
     def load(self):
+        for kind, (loader, keys) in self._deferred.items():
+            self._deferred_values[kind] = loader(list(keys), self)
         self.images = load_images(self.image_ids)
         if self.document_ids:
             self.documents = {doc.pk: doc for doc in public_documents().filter(id__in=self.document_ids)}
@@ -108,6 +117,9 @@ class BulkContext:
         if ref.kind == "document":
             document = self.documents.get(ref.key)
             return document_representation(document) if document else None
+        if ref.kind == "deferred":
+            kind, key = ref.key
+            return self._swap(self._deferred_values[kind].get(key))
         if ref.kind in ("page", "page_path"):
             row = self.pages.get(ref.key)
             return self.page_representation(row) if row else None

@@ -10,6 +10,7 @@ from wagtail.coreutils import resolve_model_string
 from wagtail.models import Page, get_page_models
 
 from cms.api.registry import InvalidParam, all_filters, page_type_config, parse_date, parse_id
+from cms.api.scopes import SCOPE_PARAMS, scope_filters
 
 MAX_OFFSET = 10_000
 MAX_SEARCH_LENGTH = 255
@@ -104,7 +105,7 @@ def page_type_from(request):
 def page_params(request):
     """Validate every query parameter of the pages listing; returns (model, params)."""
     type_filters = all_filters()
-    check_params(request, PAGE_PARAMS | set(type_filters))
+    check_params(request, PAGE_PARAMS | SCOPE_PARAMS | set(type_filters))
     model = page_type_from(request)
     config = page_type_config(model)
     params = common_params(request, PAGE_ORDERS)
@@ -136,6 +137,7 @@ def page_params(request):
             except InvalidParam as exc:
                 raise BadRequestError(f"'{name}' {exc}") from exc
     params.extra["filters"] = filters
+    params.extra["scopes"] = scope_filters(model, {n: _value(request, n) for n in SCOPE_PARAMS if n in request.GET})
     return model, config, params
 
 

@@ -1,7 +1,7 @@
 """Serializers of the public API: Wagtail v2's, with bulk placeholders for everything that
 would otherwise cost a query per item (images, documents, linked pages, rich text)."""
 
-from django.core.exceptions import FieldDoesNotExist
+from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist
 from modelcluster.models import get_all_child_relations
 from rest_framework.fields import Field
 from wagtail import fields as wagtail_fields
@@ -108,6 +108,22 @@ class ParentField(ReadOnlyField):
         return self.context["bulk"].page_at_path(tree_path)
 
 
+class GestionField(ReadOnlyField):
+    """The mayoral term the page belongs to (cms.terms), loaded for the whole response at once."""
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, page):
+        from cms.terms import load_terms
+
+        try:
+            override = page.term_override.term_id
+        except ObjectDoesNotExist:
+            override = None
+        return self.context["bulk"].deferred("gestion", (override, page.first_published_at), load_terms)
+
+
 class PublicPageSerializer(PageSerializer):
     serializer_field_mapping = PageSerializer.serializer_field_mapping.copy()
     serializer_field_mapping.update(
@@ -116,6 +132,7 @@ class PublicPageSerializer(PageSerializer):
     html_url = PublicURLField()
     html_path = PublicPathField()
     parent = ParentField()
+    gestion = GestionField()
     alias_of = RefField("page", "alias_of_id")
 
     def build_relational_field(self, field_name, relation_info):
@@ -134,6 +151,11 @@ class PublicPageSerializer(PageSerializer):
 def query_plan(model, field_names):
     """select_related / prefetch_related / defer_streamfields for the fields serialized."""
     select, prefetch, streams = ["locale"], [], False
+    # A computed API field names the model fields it reads (e.g. a speech's comparison).
+    needs = getattr(model, "api_field_needs", {})
+    field_names = [*field_names, *(need for name in field_names for need in needs.get(name, ()))]
+    if "gestion" in field_names:
+        select.append("term_override")  # a reverse one-to-one: joined, no query of its own
     for name in field_names:
         try:
             model_field = model._meta.get_field(name)

@@ -108,8 +108,8 @@ class PublicEndpointMixin:
 
 class PublicPagesAPIViewSet(PublicEndpointMixin, PagesAPIViewSet):
     base_serializer_class = PublicPageSerializer
-    meta_fields = [*PagesAPIViewSet.meta_fields, "html_path"]
-    listing_default_fields = [*PagesAPIViewSet.listing_default_fields, "html_path"]
+    meta_fields = [*PagesAPIViewSet.meta_fields, "html_path", "gestion"]
+    listing_default_fields = [*PagesAPIViewSet.listing_default_fields, "html_path", "gestion"]
     _serializers = {}
 
     def serializer_for(self, model, detail):
@@ -144,7 +144,7 @@ class PublicPagesAPIViewSet(PublicEndpointMixin, PagesAPIViewSet):
     def listing_view(self, request):
         model, config, params = page_params(request)
         serializer_class = self.serializer_for(model, detail=False)
-        queryset = public_pages(model).filter(**params.extra["filters"])
+        queryset = public_pages(model).filter(*params.extra["scopes"], **params.extra["filters"])
         for name, direct in (("child_of", True), ("descendant_of", False)):
             if name in params.extra:
                 queryset = queryset.filter(Exists(self._ancestor(params.extra[name], direct)))

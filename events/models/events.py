@@ -12,7 +12,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_headless_preview.models import HeadlessMixin
 
-from cms.mixins import ScreenHeadlineMixin, SectionIndexPage
+from cms.mixins import CampaignMixin, ScreenHeadlineMixin, SectionIndexPage
 from events.choices import EventStatus, EventType
 from events.forms import CivicEventPageForm
 from events.jsonld import event_json_ld, occurrence_json
@@ -32,7 +32,7 @@ class EventIndexPage(SectionIndexPage):
         verbose_name_plural = _("Calendario cívico")
 
 
-class CivicEventPage(HeadlessMixin, ScreenHeadlineMixin, Page):
+class CivicEventPage(HeadlessMixin, ScreenHeadlineMixin, CampaignMixin, Page):
     EventType = EventType
 
     start = models.DateTimeField(_("inicio"), db_index=True)
@@ -92,6 +92,7 @@ class CivicEventPage(HeadlessMixin, ScreenHeadlineMixin, Page):
         NextOccurrencesPanel(count=NEXT_OCCURRENCES, heading=_("Próximas fechas")),
         MultiFieldPanel([FieldPanel("status"), FieldPanel("status_reason")], heading=_("Estado")),
         FieldPanel("event_type"),
+        *CampaignMixin.campaign_panels,
         FieldPanel("description"),
         MultiFieldPanel([FieldPanel("place"), FieldPanel("address"), FieldPanel("presided_by")], heading=_("Lugar")),
         FieldPanel("protocol_notes"),
@@ -119,6 +120,7 @@ class CivicEventPage(HeadlessMixin, ScreenHeadlineMixin, Page):
         APIField("next_occurrences"),
         APIField("json_ld"),
         *ScreenHeadlineMixin.screen_api_fields,
+        *CampaignMixin.campaign_api_fields,
     ]
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []

@@ -9,7 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_headless_preview.models import HeadlessMixin
 
-from cms.mixins import SectionIndexPage
+from cms.mixins import CampaignMixin, SectionIndexPage
 from search.pdf import extract_pdf_text, pdf_source
 
 
@@ -32,7 +32,7 @@ def is_pdf(document):
         return False
 
 
-class BulletinPage(HeadlessMixin, Page):
+class BulletinPage(HeadlessMixin, CampaignMixin, Page):
     class Kind(models.TextChoices):
         BULLETIN = "boletin", _("Boletín")
         MAGAZINE = "revista", _("Revista")
@@ -72,6 +72,7 @@ class BulletinPage(HeadlessMixin, Page):
         FieldPanel("cover_image"),
         FieldPanel("pdf"),
         FieldPanel("summary"),
+        *CampaignMixin.campaign_panels,
     ]
     search_fields = [
         *Page.search_fields,
@@ -87,6 +88,7 @@ class BulletinPage(HeadlessMixin, Page):
         APIField("cover_image"),
         APIField("pdf"),
         APIField("summary"),
+        *CampaignMixin.campaign_api_fields,
     ]
     parent_page_types = ["news.BulletinIndexPage"]
     subpage_types = []

@@ -12,7 +12,7 @@ from wagtail.search import index
 from wagtail_headless_preview.models import HeadlessMixin
 
 from cms.blocks import BodyBlock
-from cms.mixins import ScreenHeadlineMixin, SectionIndexPage
+from cms.mixins import CampaignMixin, ScreenHeadlineMixin, SectionIndexPage
 
 
 class NewsIndexPage(SectionIndexPage):
@@ -23,7 +23,7 @@ class NewsIndexPage(SectionIndexPage):
         verbose_name_plural = _("Notas de prensa")
 
 
-class NewsPage(HeadlessMixin, ScreenHeadlineMixin, Page):
+class NewsPage(HeadlessMixin, ScreenHeadlineMixin, CampaignMixin, Page):
     date = models.DateTimeField(_("fecha"), default=timezone.now, db_index=True)
     lead = models.TextField(_("bajada"), max_length=400, help_text=_("Resumen de una o dos frases."))
     body = StreamField(BodyBlock(), verbose_name=_("cuerpo"))
@@ -45,7 +45,10 @@ class NewsPage(HeadlessMixin, ScreenHeadlineMixin, Page):
         FieldPanel("lead"),
         FieldPanel("main_image"),
         FieldPanel("body"),
-        MultiFieldPanel([FieldPanel("categories"), FieldPanel("related_people")], heading=_("Clasificación")),
+        MultiFieldPanel(
+            [FieldPanel("categories"), FieldPanel("related_people"), *CampaignMixin.campaign_panels],
+            heading=_("Clasificación"),
+        ),
         *ScreenHeadlineMixin.screen_panels,
     ]
     search_fields = [
@@ -64,6 +67,7 @@ class NewsPage(HeadlessMixin, ScreenHeadlineMixin, Page):
         APIField("related_people"),
         APIField("place"),
         *ScreenHeadlineMixin.screen_api_fields,
+        *CampaignMixin.campaign_api_fields,
     ]
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []

@@ -11,6 +11,7 @@ from wagtail_headless_preview.models import HeadlessMixin
 
 from cms.blocks import BodyBlock
 from cms.mixins import SectionIndexPage
+from news.speech_diff import speech_comparison
 
 
 class SpeechIndexPage(SectionIndexPage):
@@ -42,7 +43,22 @@ class SpeechPage(HeadlessMixin, Page):
         help_text=_("Actividad del calendario cívico en la que se pronunció (opcional)."),
     )
     speech_type = models.CharField(_("tipo de texto"), max_length=32, choices=SpeechType.choices)
-    body = StreamField(BodyBlock(), verbose_name=_("texto del discurso"))
+
+    class DeliveryStatus(models.TextChoices):
+        PREPARED = "preparado", _("Preparado (aún sin texto pronunciado)")
+        DELIVERED = "pronunciado", _("Pronunciado")
+
+    body = StreamField(
+        BodyBlock(),
+        verbose_name=_("texto preparado"),
+        help_text=_("El texto que la oficina preparó para ser leído."),
+    )
+    delivered_body = StreamField(
+        BodyBlock(),
+        verbose_name=_("texto pronunciado"),
+        blank=True,
+        help_text=_("Lo que realmente se dijo (o su transcripción). Se añade después del acto."),
+    )
     video_url = models.URLField(_("video"), blank=True)
     pdf = models.ForeignKey(
         "wagtaildocs.Document",
@@ -61,11 +77,13 @@ class SpeechPage(HeadlessMixin, Page):
         ),
         FieldPanel("speech_type"),
         FieldPanel("body"),
+        FieldPanel("delivered_body"),
         MultiFieldPanel([FieldPanel("video_url"), FieldPanel("pdf")], heading=_("Multimedia")),
     ]
     search_fields = [
         *Page.search_fields,
         index.SearchField("body"),
+        index.SearchField("delivered_body"),
         index.SearchField("place"),
         index.FilterField("delivered_on"),
         index.FilterField("speaker"),
@@ -78,12 +96,25 @@ class SpeechPage(HeadlessMixin, Page):
         APIField("occasion"),
         APIField("speech_type"),
         APIField("body"),
+        APIField("delivery_status"),
+        APIField("delivered_body"),
+        APIField("comparison"),
         APIField("video_url"),
         APIField("pdf"),
     ]
+    api_field_needs = {"delivery_status": ["delivered_body"], "comparison": ["body", "delivered_body"]}
     parent_page_types = ["news.SpeechIndexPage"]
     subpage_types = []
 
     class Meta:
         verbose_name = _("Discurso")
         verbose_name_plural = _("Discursos")
+
+    @property
+    def delivery_status(self):
+        return self.DeliveryStatus.DELIVERED if len(self.delivered_body) else self.DeliveryStatus.PREPARED
+
+    @property
+    def comparison(self):
+        """Word-level differences between the prepared and the delivered text (None until delivered)."""
+        return speech_comparison(self.body, self.delivered_body)

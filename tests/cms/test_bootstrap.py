@@ -32,6 +32,7 @@ def test_bootstrap_builds_the_tree_and_is_idempotent(db):
         "SpeechIndexPage",
         "BulletinIndexPage",
         "EventIndexPage",
+        "CampaignIndexPage",
     ]
     assert sorted(Locale.objects.values_list("language_code", flat=True)) == ["en", "es", "qu"]
     assert {"Redactores", "Director", "Administradores"} <= set(Group.objects.values_list("name", flat=True))

@@ -37,6 +37,16 @@ def test_seed_demo_is_idempotent_and_realistic(db):
     assert set(users.values_list("username", flat=True)) == {"admin", "redactor", "director"}
     assert users.get(username="redactor").groups.filter(name="Redactores").exists()
     assert "contraseña" in out.getvalue()
+    # Wave 2: two mayoral terms, a campaign with items, a speech with both texts.
+    from cms.models import Term
+    from news.models import CampaignPage
+
+    assert set(Term.objects.values_list("slug", flat=True)) == {"2019-2022", "2023-2026"}
+    campaign = CampaignPage.objects.live().get(slug="inti-raymi-seguro")
+    assert NewsPage.objects.live().filter(campaign=campaign).count() == 3
+    assert BulletinPage.objects.live().filter(campaign=campaign).count() == 1
+    delivered = [s for s in SpeechPage.objects.live() if s.delivery_status == "pronunciado"]
+    assert len(delivered) == 1 and delivered[0].comparison["changes"] > 0
 
 
 def test_seed_demo_creates_no_accounts_outside_dev_settings(db):

@@ -6,6 +6,7 @@ from cms import demo
 from cms.bootstrap import bootstrap
 from events.demo import seed_events
 from news.demo import seed_bulletins, seed_news, seed_speeches
+from news.demo_campaigns import seed_campaign, seed_delivered_speech, seed_terms
 from screens.demo import seed_screens
 
 
@@ -30,6 +31,9 @@ class Command(BaseCommand):
             news = seed_news(tree["sections"], people, categories)
             speeches = seed_speeches(tree["sections"], people)
             bulletins = seed_bulletins(tree["sections"])
+            seed_terms(people)
+            seed_campaign(tree["sections"], news, bulletins)
+            seed_delivered_speech(speeches)
             seed_screens(self.stdout)
         self.stdout.write(
             self.style.SUCCESS(
