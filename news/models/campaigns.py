@@ -56,6 +56,29 @@ class CampaignPage(HeadlessMixin, Page):
         APIField("body"),
         APIField("items", serializer=CampaignItemsField()),
     ]
+    _item = {
+        "type": "object",
+        "properties": {
+            "id": {"type": "integer"},
+            "title": {"type": "string"},
+            "date": {"type": ["string", "null"]},
+            "meta": {"type": "object", "description": "Como en PageRef: type, detail_url, html_url, html_path."},
+        },
+        "required": ["id", "title", "date", "meta"],
+    }
+    api_field_schemas = {
+        "items": {
+            "type": "object",
+            "description": "Lo publicado de la campaña, por tipo, lo más reciente primero.",
+            "properties": {
+                "news": {"type": "array", "items": _item},
+                "events": {"type": "array", "items": _item},
+                "bulletins": {"type": "array", "items": _item},
+                "alerts": {"type": "array", "items": {"type": "object"}},
+            },
+            "required": ["news", "events", "bulletins", "alerts"],
+        }
+    }
     parent_page_types = ["news.CampaignIndexPage"]
     subpage_types = []
 

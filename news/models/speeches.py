@@ -102,6 +102,29 @@ class SpeechPage(HeadlessMixin, Page):
         APIField("video_url"),
         APIField("pdf"),
     ]
+    api_field_schemas = {
+        "delivery_status": {"type": "string", "enum": ["preparado", "pronunciado"]},
+        "comparison": {
+            "type": ["object", "null"],
+            "description": "Comparación palabra por palabra del texto preparado con el pronunciado.",
+            "properties": {
+                "segments": {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "properties": {
+                            "op": {"type": "string", "enum": ["equal", "delete", "insert"]},
+                            "text": {"type": "string"},
+                        },
+                        "required": ["op", "text"],
+                    },
+                },
+                "html": {"type": "string", "description": "Párrafos con <del> y <ins>."},
+                "changes": {"type": "integer"},
+            },
+            "required": ["segments", "html", "changes"],
+        },
+    }
     api_field_needs = {"delivery_status": ["delivered_body"], "comparison": ["body", "delivered_body"]}
     parent_page_types = ["news.SpeechIndexPage"]
     subpage_types = []

@@ -61,11 +61,14 @@ def test_speech_page_created_through_the_admin(editor_client, site_tree):
         "place": "Plaza de Armas del Cusco",
         "speech_type": SpeechPage.SpeechType.PREPARED,
         "body": streamfield([("paragraph", rich_text("<p>Vecinas y vecinos.</p>"))]),
+        "delivered_body": streamfield([("paragraph", rich_text("<p>Queridas vecinas y vecinos.</p>"))]),
         "video_url": "",
     }
     response = create_page(editor_client, index, SpeechPage, data)
     assert response.status_code == 302
-    assert SpeechPage.objects.get(slug="discurso-dia-del-cusco").speech_type == "preparado"
+    speech = SpeechPage.objects.get(slug="discurso-dia-del-cusco")
+    assert speech.speech_type == "preparado"
+    assert speech.delivery_status == "pronunciado"
 
 
 def bulletin_data(document):

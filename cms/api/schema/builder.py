@@ -141,6 +141,19 @@ def page_parameters():
             "rich_text_format", "Formato del texto enriquecido: solo `html`.", {"type": "string", "enum": ["html"]}
         ),
     ]
+    params += [
+        _param(
+            "campaign",
+            "Solo contenido de la campaña publicada con este id (news.CampaignPage): notas, actividades y "
+            "publicaciones; con type=, uno de esos tipos.",
+            {"type": "integer", "minimum": 1},
+        ),
+        _param(
+            "gestion",
+            "Solo contenido de esta gestión municipal (slug de cms.Term, p. ej. 2023-2026).",
+            {"type": "string"},
+        ),
+    ]
     for name, declared in sorted(all_filters().items()):
         _label, param = declared[0]
         types_text = ", ".join(label for label, _p in declared)

@@ -44,7 +44,8 @@ class SchemaBuilder:
         try:
             field = model._meta.get_field(name)
         except FieldDoesNotExist:
-            return {}
+            # A computed field documents itself on its model (e.g. a speech's comparison).
+            return getattr(model, "api_field_schemas", {}).get(name, {})
         if isinstance(field, wagtail_fields.StreamField):
             return ref(self.stream_component(field.stream_block))
         if isinstance(field, wagtail_fields.RichTextField):
@@ -169,6 +170,15 @@ class SchemaBuilder:
             "alias_of": nullable(ref("PageRef")),
             "parent": nullable(ref("PageRef")),
             "locale": {"type": "string"},
+            "gestion": nullable(
+                {
+                    "type": "object",
+                    "description": "Gestión municipal según la primera publicación (hora de Lima).",
+                    "properties": {"slug": {"type": "string"}, "name": {"type": "string"}},
+                    "required": ["slug", "name"],
+                    "additionalProperties": False,
+                }
+            ),
         }
         properties = {
             "id": {"type": "integer"},
