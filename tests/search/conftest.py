@@ -27,7 +27,7 @@ ENGINE_CONFIGURED = settings.SEARCH_BACKEND in settings.SEARCH_ENGINES
 
 
 def pytest_collection_modifyitems(config, items):
-    """`search_engine` tests need the OpenSearch node; without SEARCH_BACKEND set they are deselected."""
+    """`search_engine` tests need the Elasticsearch node; without SEARCH_BACKEND set they are deselected."""
     if ENGINE_CONFIGURED:
         return
     deselected = [item for item in items if item.get_closest_marker("search_engine")]
@@ -52,7 +52,7 @@ def search_index(db, settings):
             call_command("update_index", backend_name="default", schema_only=True, stdout=io.StringIO())
             _engine_schema["ready"] = True
         for index in backend.all_indexes():
-            hits = backend.es.search(index=index.name, body={"query": {"match_all": {}}}, size=10_000, _source=False)
+            hits = backend.es.search(index=index.name, query={"match_all": {}}, size=10_000, source=False)
             deletes = [{"_op_type": "delete", "_index": index.name, "_id": hit["_id"]} for hit in hits["hits"]["hits"]]
             if deletes:
                 backend.bulk(backend.es, deletes, refresh=True)
