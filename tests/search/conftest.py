@@ -45,6 +45,9 @@ def search_index(db, settings):
     if ENGINE_CONFIGURED:
         default = dict(settings.WAGTAILSEARCH_BACKENDS["default"])
         default["INDEX_PREFIX"] = "test_" + default["INDEX_PREFIX"]
+        # A cold node on a loaded CI machine can take longer than SEARCH_TIMEOUT (3 s) to create an
+        # index; these tests stop the node rather than wait on it (test_fallback.py sets its own).
+        default["TIMEOUT"] = max(default["TIMEOUT"], 30)
         settings.WAGTAILSEARCH_BACKENDS = {**settings.WAGTAILSEARCH_BACKENDS, "default": default}
         reset_outage()
         backend = get_search_backend()
