@@ -6,7 +6,7 @@ PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= settings.dev
 
 .DEFAULT_GOAL := help
-.PHONY: help install migrate run serve worker test lint opensearch opensearch-stop bench clean
+.PHONY: help install migrate run serve worker test lint elasticsearch elasticsearch-stop bench clean
 
 help: ## Show this help
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -47,15 +47,16 @@ lint: install ## ruff, Django's checks and the migrations check
 	DJANGO_SETTINGS_MODULE=settings.test $(BIN)/python manage.py check
 	DJANGO_SETTINGS_MODULE=settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 
-# OpenSearch: a real single node from Maven Central jars (opensearch/README.md); needs Java 17 and Maven.
-# Use it with SEARCH_BACKEND=opensearch2 SEARCH_URL=http://127.0.0.1:$(OPENSEARCH_PORT), then `manage.py update_index`.
-OPENSEARCH_PORT ?= 9200
-opensearch: ## Start OpenSearch on 127.0.0.1 (port OPENSEARCH_PORT, 9200; data in var/opensearch) and wait for it
-	OPENSEARCH_PORT=$(OPENSEARCH_PORT) opensearch/run.sh start
-	OPENSEARCH_PORT=$(OPENSEARCH_PORT) opensearch/run.sh wait
+# Elasticsearch 8.19: a real single node from Maven Central jars (esnode/README.md); needs Java 17 and Maven.
+# Use it with SEARCH_BACKEND=elasticsearch8 SEARCH_URL=http://127.0.0.1:$(ELASTICSEARCH_PORT), then `manage.py update_index`.
+ELASTICSEARCH_PORT ?= 9200
+ELASTICSEARCH_TRANSPORT_PORT ?= 9300
+ESNODE := ELASTICSEARCH_PORT=$(ELASTICSEARCH_PORT) ELASTICSEARCH_TRANSPORT_PORT=$(ELASTICSEARCH_TRANSPORT_PORT) esnode/run.sh
+elasticsearch: ## Start Elasticsearch on 127.0.0.1 (ports ELASTICSEARCH_PORT/_TRANSPORT_PORT; data in var/elasticsearch)
+	$(ESNODE) start
 
-opensearch-stop: ## Stop the OpenSearch node started by `make opensearch`
-	OPENSEARCH_PORT=$(OPENSEARCH_PORT) opensearch/run.sh stop
+elasticsearch-stop: ## Stop the Elasticsearch node started by `make elasticsearch`
+	$(ESNODE) stop
 
 # Benchmark (bench/README.md): fresh SQLite and PostgreSQL (BENCH_PG_URL) databases, 1,000 then 20,000 press notes.
 bench: install ## Benchmark the API with wrk on SQLite and PostgreSQL; report in bench/results/ and README

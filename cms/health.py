@@ -24,8 +24,8 @@ def _check_cache():
 
 
 def _check_search():
-    """The engine (OpenSearch/Elasticsearch client ``es``) must answer; while it does not,
-    searches are answered from the database backend, so the host stays ready but degraded."""
+    """The engine must answer a ping (HEAD /) through the backend's real ``elasticsearch`` client ``es``;
+    while it does not, searches are answered from the database backend: ready, but degraded."""
     client = getattr(get_search_backend(), "es", None)
     if client is not None and not client.ping():
         return "degraded: engine unreachable, searching the database"

@@ -1,8 +1,9 @@
 """Search engine backends that answer from the database backend while the engine is down or slow.
 
 Configured as ``WAGTAILSEARCH_BACKENDS["default"] = {"BACKEND": "search.backends", "ENGINE":
-"wagtail.search.backends.opensearch2", "FALLBACK": "database", "RETRY_AFTER": 30, ...}``; every other
-key is the engine backend's own (URLS, INDEX_PREFIX, TIMEOUT, OPTIONS, INDEX_SETTINGS). Indexing
+"wagtail.search.backends.elasticsearch8", "FALLBACK": "database", "RETRY_AFTER": 30, ...}``; every
+other key is the engine backend's own (URLS, INDEX_PREFIX, TIMEOUT, OPTIONS, INDEX_SETTINGS), passed on
+to Wagtail's backend, which merges INDEX_SETTINGS into its own analysis settings (n-gram filters). Indexing
 errors are already caught and logged by modelsearch for engine backends (``catch_indexing_errors``),
 so saving and publishing never depend on the engine; ``manage.py update_index`` catches up later.
 """
@@ -29,15 +30,10 @@ def reset_outage():
     _outage["until"] = 0.0
 
 
-def _client_errors(engine_path):
+def _client_errors():
     """(errors that make us answer from the fallback, errors that mean the engine is unreachable)."""
-    if "opensearch" in engine_path:
-        from opensearchpy.exceptions import ConnectionError as Unreachable  # includes ConnectionTimeout
-        from opensearchpy.exceptions import TransportError
-
-        return TransportError, Unreachable
     from elastic_transport import TransportError as Unreachable  # connection errors and timeouts
-    from elasticsearch import ApiError
+    from elasticsearch import ApiError  # the engine answered with an error status
 
     return (ApiError, Unreachable), Unreachable
 
@@ -46,7 +42,7 @@ def _client_errors(engine_path):
 def backend_class(engine_path):
     """The engine's backend class, with results that fall back to another backend on client errors."""
     engine_class = import_backend(engine_path)
-    client_errors, unreachable = _client_errors(engine_path)
+    client_errors, unreachable = _client_errors()
 
     class ResilientResults(engine_class.results_class):
         def _failed(self, exc):

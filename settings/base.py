@@ -154,14 +154,15 @@ WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 WAGTAILAPI_LIMIT_MAX = 50
 WAGTAILAPI_BASE_URL = env("WAGTAILAPI_BASE_URL", default=WAGTAILADMIN_BASE_URL)
 
-# Search: the database backend by default; a real engine from the environment (search/ app).
+# Search: the database backend by default; Elasticsearch 8 (SEARCH_BACKEND=elasticsearch8, the
+# `elasticsearch` 8.x client behind Wagtail's elasticsearch8 backend) from the environment (search/ app).
 # PostgreSQL uses the "spanish_unaccent" text search configuration (search/migrations/0001), SQLite's
-# FTS5 a Porter + diacritics-folding tokenizer; engines get a Spanish default analyzer. When the
+# FTS5 a Porter + diacritics-folding tokenizer; the engine gets a Spanish default analyzer. When the
 # engine fails, search.backends answers from the "database" backend, which is kept up to date too.
 INSTALLED_APPS.append("search")
 SEARCH_BACKEND = env("SEARCH_BACKEND")
 SEARCH_URLS = env("SEARCH_URL")
-SEARCH_ENGINES = ("opensearch2", "opensearch3", "elasticsearch8", "elasticsearch9")
+SEARCH_ENGINES = ("elasticsearch8",)  # the engines supported: their client is pinned in requirements.txt
 DATABASE_SEARCH = {"BACKEND": "wagtail.search.backends.database"}
 if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     DATABASE_SEARCH["SEARCH_CONFIG"] = "spanish_unaccent"
@@ -215,7 +216,7 @@ if SEARCH_BACKEND in SEARCH_ENGINES:
 elif SEARCH_BACKEND != "database":
     from django.core.exceptions import ImproperlyConfigured
 
-    raise ImproperlyConfigured(f"SEARCH_BACKEND must be 'database' or one of {', '.join(SEARCH_ENGINES)}.")
+    raise ImproperlyConfigured(f"SEARCH_BACKEND must be one of: database, {', '.join(SEARCH_ENGINES)}.")
 
 # The public website, its draft preview and who may call the API from a browser.
 WEBSITE_URL = env("WEBSITE_URL").rstrip("/")

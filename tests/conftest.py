@@ -5,6 +5,8 @@ from django.core.cache import caches
 from cms.bootstrap import bootstrap
 from cms.roles import ADMINISTRADORES, DIRECTOR, REDACTORES
 
+pytest_plugins = ["tests.cache_backends"]  # the cache_backend fixture: locmem and real Redis (REDIS_TEST_URL)
+
 
 @pytest.fixture(autouse=True)
 def clear_caches():

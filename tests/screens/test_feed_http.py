@@ -1,4 +1,6 @@
-"""The feed over HTTP: errors, ETag/304 and its query budget, last seen, play windows."""
+"""The feed over HTTP: errors, ETag/304 and its query budget, last seen, play windows.
+
+Every test runs on the local-memory cache and on a real Redis (REDIS_TEST_URL; tests/cache_backends.py)."""
 
 import datetime
 
@@ -9,7 +11,7 @@ from screens.models import Alert, Screen
 from tests.factories import AlertFactory, ScreenFactory
 from tests.screens.conftest import LIMA, feed_url
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("cache_backend")]
 
 
 def test_unknown_slug_is_a_json_404(client):

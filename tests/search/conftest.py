@@ -27,7 +27,7 @@ ENGINE_CONFIGURED = settings.SEARCH_BACKEND in settings.SEARCH_ENGINES
 
 
 def pytest_collection_modifyitems(config, items):
-    """`search_engine` tests need the OpenSearch node; without SEARCH_BACKEND set they are deselected."""
+    """`search_engine` tests need the Elasticsearch node; without SEARCH_BACKEND set they are deselected."""
     if ENGINE_CONFIGURED:
         return
     deselected = [item for item in items if item.get_closest_marker("search_engine")]
@@ -45,6 +45,9 @@ def search_index(db, settings):
     if ENGINE_CONFIGURED:
         default = dict(settings.WAGTAILSEARCH_BACKENDS["default"])
         default["INDEX_PREFIX"] = "test_" + default["INDEX_PREFIX"]
+        # A cold node on a loaded CI machine can take longer than SEARCH_TIMEOUT (3 s) to create an
+        # index; these tests stop the node rather than wait on it (test_fallback.py sets its own).
+        default["TIMEOUT"] = max(default["TIMEOUT"], 30)
         settings.WAGTAILSEARCH_BACKENDS = {**settings.WAGTAILSEARCH_BACKENDS, "default": default}
         reset_outage()
         backend = get_search_backend()
@@ -52,7 +55,7 @@ def search_index(db, settings):
             call_command("update_index", backend_name="default", schema_only=True, stdout=io.StringIO())
             _engine_schema["ready"] = True
         for index in backend.all_indexes():
-            hits = backend.es.search(index=index.name, body={"query": {"match_all": {}}}, size=10_000, _source=False)
+            hits = backend.es.search(index=index.name, query={"match_all": {}}, size=10_000, source=False)
             deletes = [{"_op_type": "delete", "_index": index.name, "_id": hit["_id"]} for hit in hits["hits"]["hits"]]
             if deletes:
                 backend.bulk(backend.es, deletes, refresh=True)

@@ -1,7 +1,7 @@
-"""Against the real OpenSearch node (SEARCH_BACKEND=opensearch2, started by `make opensearch` or CI).
+"""Against the real Elasticsearch node (SEARCH_BACKEND=elasticsearch8, started by `make elasticsearch` or CI).
 
 The analyzer is checked on the index Wagtail created, and the last test stops the node mid-run
-with opensearch/run.sh, then starts it again.
+with esnode/run.sh, then starts it again.
 """
 
 import io
@@ -26,10 +26,11 @@ pytestmark = pytest.mark.search_engine
 
 
 def run_engine(command):
-    """opensearch/run.sh start|stop for the node that serves SEARCH_URL (same data dir as `make opensearch`)."""
+    """esnode/run.sh start|stop for the node that serves SEARCH_URL (same data dir as `make elasticsearch`;
+    its transport port from ELASTICSEARCH_TRANSPORT_PORT when set, else run.sh's default)."""
     url = urlparse(settings.SEARCH_URLS[0] if settings.SEARCH_URLS else "http://127.0.0.1:9200")
-    env = {**os.environ, "OPENSEARCH_PORT": str(url.port or 9200)}
-    script = os.environ.get("OPENSEARCH_RUN", str(settings.BASE_DIR / "opensearch" / "run.sh"))
+    env = {**os.environ, "ELASTICSEARCH_PORT": str(url.port or 9200)}
+    script = os.environ.get("ELASTICSEARCH_RUN", str(settings.BASE_DIR / "esnode" / "run.sh"))
     subprocess.run([script, command], env=env, cwd=settings.BASE_DIR, check=True, timeout=300)  # noqa: S603
 
 
@@ -40,7 +41,7 @@ def page_index():
 
 def analyze(field, text):
     backend, index = page_index()
-    response = backend.es.indices.analyze(index=index, body={"field": field, "text": text})
+    response = backend.es.indices.analyze(index=index, field=field, text=text)
     return [token["token"] for token in response["tokens"]]
 
 
@@ -81,10 +82,13 @@ def test_engine_stopped_mid_run_falls_back_then_update_index_catches_up(corpus, 
     assert backend.es.ping()
     assert corpus["alcaldia_title"].pk in ids(Page.objects.live().public().search("alcaldia"))
     assert FALLBACK_WARNING not in caplog.text
+    assert client.get("/readyz").json()["checks"]["search"] == "ok"
 
     run_engine("stop")
     try:
         assert not backend.es.ping()
+        readyz = client.get("/readyz")
+        assert readyz.status_code == 200 and readyz.json()["checks"]["search"].startswith("degraded")
         found = ids(Page.objects.live().public().search("alcaldia"))
         assert {corpus["alcaldia_title"].pk, corpus["alcaldia_body"].pk} <= found
         assert FALLBACK_WARNING in caplog.text
@@ -105,6 +109,7 @@ def test_engine_stopped_mid_run_falls_back_then_update_index_catches_up(corpus, 
     reset_outage()
     caplog.clear()
     assert backend.es.ping()
+    assert client.get("/readyz").json()["checks"]["search"] == "ok"
     assert page.pk not in ids(Page.objects.live().public().search("kutuqay"))  # the engine missed it
     assert FALLBACK_WARNING not in caplog.text
 

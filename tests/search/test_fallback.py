@@ -1,8 +1,8 @@
 """When the engine is down or slow, searches answer from the database backend and publishing works.
 
-These run on every database: the "engine" is the real opensearch-py client pointed at a closed port
+These run on every database: the "engine" is the real `elasticsearch` client pointed at a closed port
 (down) or at a socket that accepts connections and never answers (slow). test_engine.py stops the
-real OpenSearch node instead.
+real Elasticsearch node instead.
 """
 
 import socket
@@ -25,7 +25,7 @@ def engine_settings(settings, port, timeout=3):
     settings.WAGTAILSEARCH_BACKENDS = {
         "default": {
             "BACKEND": "search.backends",
-            "ENGINE": "wagtail.search.backends.opensearch2",
+            "ENGINE": "wagtail.search.backends.elasticsearch8",
             "FALLBACK": "database",
             "URLS": [f"http://127.0.0.1:{port}"],
             "INDEX_PREFIX": "test_unreachable_",
@@ -80,7 +80,7 @@ def silent_server():
 
 def test_engine_down_search_answers_from_the_database(corpus, settings, closed_port, caplog):
     engine_settings(settings, closed_port)
-    assert type(get_search_backend()).__name__ == "ResilientOpenSearch2SearchBackend"
+    assert type(get_search_backend()).__name__ == "ResilientElasticsearch8SearchBackend"
 
     results = Page.objects.live().public().search("alcaldia")
     assert {corpus["alcaldia_title"].pk, corpus["alcaldia_body"].pk} <= ids(results)
@@ -132,7 +132,7 @@ def test_engine_slow_search_times_out_to_the_database_and_rests(corpus, settings
 def test_without_a_fallback_the_engine_error_is_raised(corpus, settings, closed_port):
     engine_settings(settings, closed_port)
     settings.WAGTAILSEARCH_BACKENDS["default"].pop("FALLBACK")
-    from opensearchpy.exceptions import ConnectionError
+    from elastic_transport import ConnectionError
 
     with pytest.raises(ConnectionError):
         list(Page.objects.live().search("alcaldia"))

@@ -1,7 +1,7 @@
 """The same Spanish search behaviour on every backend the settings can select.
 
-Run it on SQLite (default), on PostgreSQL (DATABASE_URL=postgres://...) and on OpenSearch
-(SEARCH_BACKEND=opensearch2 SEARCH_URL=http://127.0.0.1:9200): see .ci/run.
+Run it on SQLite (default), on PostgreSQL (DATABASE_URL=postgres://...) and on Elasticsearch
+(SEARCH_BACKEND=elasticsearch8 SEARCH_URL=http://127.0.0.1:9200): see .ci/run.
 """
 
 import pytest

@@ -1,26 +1,30 @@
 #!/usr/bin/env bash
 # Usage: run.sh start|stop|status|wait
-# Runs a single-node OpenSearch 2.19.6 from Maven Central jars on 127.0.0.1.
-# Env: OPENSEARCH_PORT (default 9200), OPENSEARCH_DATA (default ./var/opensearch, relative
-# to the caller's cwd), OPENSEARCH_JAVA_OPTS (default "-Xms512m -Xmx512m").
+# Runs a single-node Elasticsearch 8.19.21 from Maven Central jars on 127.0.0.1 (esnode/README.md).
+# Env: ELASTICSEARCH_PORT (HTTP, default 9200), ELASTICSEARCH_TRANSPORT_PORT (default 9300),
+# ELASTICSEARCH_DATA (default ./var/elasticsearch, relative to the caller's cwd),
+# ELASTICSEARCH_JAVA_OPTS (default "-Xms512m -Xmx512m"), ELASTICSEARCH_START_TIMEOUT (120 s).
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-PORT="${OPENSEARCH_PORT:-9200}"
-DATA="${OPENSEARCH_DATA:-var/opensearch}"
+PORT="${ELASTICSEARCH_PORT:-9200}"
+TRANSPORT_PORT="${ELASTICSEARCH_TRANSPORT_PORT:-9300}"
+DATA="${ELASTICSEARCH_DATA:-var/elasticsearch}"
 case "$DATA" in /*) ;; *) DATA="${PWD%/}/$DATA" ;; esac
-PIDFILE="$DATA/opensearch.pid"
-LOGFILE="$DATA/opensearch.log"
+PIDFILE="$DATA/elasticsearch.pid"
+LOGFILE="$DATA/elasticsearch.log"
 URL="http://127.0.0.1:$PORT"
-TIMEOUT="${OPENSEARCH_START_TIMEOUT:-120}"
+TIMEOUT="${ELASTICSEARCH_START_TIMEOUT:-120}"
+MAIN=cms.esnode.ElasticsearchLauncher
 
 running() {  # true if the pid file names a live launcher process
   [[ -f "$PIDFILE" ]] || return 1
   local pid; pid="$(cat "$PIDFILE")"
   [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null \
-    && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q cms.search.OpenSearchLauncher
+    && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q "$MAIN"
 }
 
+answers() { curl -sf -m 5 "$URL/" >/dev/null; }
 healthy() { curl -sf -m 5 "$URL/_cluster/health?wait_for_status=yellow&timeout=2s" >/dev/null; }
 
 build() {
@@ -31,31 +35,33 @@ build() {
     mvn -B -q dependency:copy-dependencies -DoutputDirectory=lib.tmp
     mv lib.tmp lib
   fi
-  local src=src/main/java/cms/search/OpenSearchLauncher.java
-  local cls=classes/cms/search/OpenSearchLauncher.class
-  if [[ ! -f "$cls" || "$src" -nt "$cls" ]]; then
-    echo "compiling $src ..."
-    mkdir -p classes
-    javac -d classes -cp 'lib/*' "$src"
+  local sources; sources="$(find src/main/java -name '*.java')"
+  if [[ ! -f classes/.built ]] || [[ -n "$(find src/main/java -name '*.java' -newer classes/.built)" ]]; then
+    echo "compiling the launcher and its plugins ..."
+    rm -rf classes && mkdir -p classes
+    # shellcheck disable=SC2086
+    javac -d classes -cp 'lib/*' $sources
+    touch classes/.built
   fi
+  cd - >/dev/null
 }
 
 wait_ready() {
   local deadline=$((SECONDS + TIMEOUT))
-  until healthy; do
+  until answers && healthy; do
     if [[ -f "$PIDFILE" ]] && ! running; then
-      echo "OpenSearch process exited; last log lines ($LOGFILE):" >&2
+      echo "Elasticsearch process exited; last log lines ($LOGFILE):" >&2
       tail -n 30 "$LOGFILE" >&2 || true
       return 1
     fi
     if (( SECONDS >= deadline )); then
-      echo "OpenSearch not ready on $URL after ${TIMEOUT}s; last log lines ($LOGFILE):" >&2
+      echo "Elasticsearch not ready on $URL after ${TIMEOUT}s; last log lines ($LOGFILE):" >&2
       tail -n 30 "$LOGFILE" >&2 || true
       return 1
     fi
     sleep 1
   done
-  echo "OpenSearch ready on $URL"
+  echo "Elasticsearch ready on $URL"
 }
 
 start() {
@@ -64,20 +70,20 @@ start() {
     wait_ready
     return
   fi
-  if healthy; then
+  if curl -s -m 2 -o /dev/null "$URL/"; then
     echo "port $PORT already answers but is not ours ($PIDFILE); refusing to start" >&2
     return 1
   fi
   build
   mkdir -p "$DATA"
   # shellcheck disable=SC2086
-  OPENSEARCH_DATA="$DATA" OPENSEARCH_PORT="$PORT" nohup java \
-    ${OPENSEARCH_JAVA_OPTS:--Xms512m -Xmx512m} \
+  ELASTICSEARCH_DATA="$DATA" ELASTICSEARCH_PORT="$PORT" ELASTICSEARCH_TRANSPORT_PORT="$TRANSPORT_PORT" nohup java \
+    ${ELASTICSEARCH_JAVA_OPTS:--Xms512m -Xmx512m} \
     -Dlog4j.configurationFile="$HERE/log4j2.properties" \
-    -cp "$HERE/classes:$HERE/lib/*" cms.search.OpenSearchLauncher \
+    -cp "$HERE/classes:$HERE/lib/*" "$MAIN" \
     >>"$LOGFILE" 2>&1 </dev/null &
   echo $! >"$PIDFILE"
-  echo "started pid $! (data $DATA, log $LOGFILE)"
+  echo "started pid $! (HTTP $PORT, transport $TRANSPORT_PORT, data $DATA, log $LOGFILE)"
   wait_ready
 }
 
