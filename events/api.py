@@ -21,6 +21,7 @@ from events.jsonld import occurrence_json
 from events.links import api_url, public_url
 from events.models import CivicEventPage
 from events.queries import filter_events, fingerprint, overlapping, public_events, with_publish_count
+from events.ranges import stored_calendar_items
 from events.recurrence import LIMA, aware, midnight
 from events.validators import YEARS
 
@@ -103,8 +104,14 @@ def calendar_item(event, occurrence, links):
 
 
 def calendar_occurrences(events, first, last):
-    """Occurrences overlapping the dates [first, last] (Lima), sorted by start: fixed queries."""
+    """Occurrences overlapping the dates [first, last] (Lima), sorted by start: fixed queries.
+
+    From the stored occurrences when their window covers the range (two queries), else expanded here.
+    """
     range_start, range_end = midnight(first), midnight(last + dt.timedelta(days=1))
+    stored = stored_calendar_items(events, aware(range_start), aware(range_end))
+    if stored is not None:
+        return stored
     candidates = overlapping(events, aware(range_start), aware(range_end)).prefetch_related("occurrence_overrides")
     found = []
     for event in candidates.order_by("pk"):
