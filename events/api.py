@@ -106,12 +106,15 @@ def calendar_item(event, occurrence, links):
 def calendar_occurrences(events, first, last):
     """Occurrences overlapping the dates [first, last] (Lima), sorted by start: fixed queries.
 
-    From the stored occurrences when their window covers the range (two queries), else expanded here.
+    From the stored occurrences when their window covers the range, else expanded here.
     """
     range_start, range_end = midnight(first), midnight(last + dt.timedelta(days=1))
     stored = stored_calendar_items(events, aware(range_start), aware(range_end))
-    if stored is not None:
-        return stored
+    return stored if stored is not None else expanded_calendar_items(events, range_start, range_end)
+
+
+def expanded_calendar_items(events, range_start, range_end):
+    """The calendar's items overlapping [range_start, range_end) (naive Lima), each rule expanded."""
     candidates = overlapping(events, aware(range_start), aware(range_end)).prefetch_related("occurrence_overrides")
     found = []
     for event in candidates.order_by("pk"):

@@ -272,3 +272,9 @@ WAGTAILFRONTENDCACHE = env.json("WAGTAILFRONTENDCACHE", default={})
 API_CACHE_MAX_AGE = env.int("API_CACHE_MAX_AGE", default=60)
 API_CACHE_STALE_WHILE_REVALIDATE = env.int("API_CACHE_STALE_WHILE_REVALIDATE", default=300)
 API_CACHE_TIMEOUT = env.int("API_CACHE_TIMEOUT", default=300)
+
+# Civic calendar (events app): occurrences are stored from HISTORY days back to HORIZON days ahead
+# (Lima dates); the worker moves that window on as time passes. Ranges outside it are expanded live.
+EVENTS_OCCURRENCE_HISTORY_DAYS = env.int("EVENTS_OCCURRENCE_HISTORY_DAYS", default=1095)
+EVENTS_OCCURRENCE_HORIZON_DAYS = env.int("EVENTS_OCCURRENCE_HORIZON_DAYS", default=730)
+WORKER_JOBS += ["events.occurrences.extend_window"]
