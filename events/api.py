@@ -21,10 +21,12 @@ from events.jsonld import occurrence_json
 from events.links import api_url, public_url
 from events.models import CivicEventPage
 from events.queries import filter_events, fingerprint, overlapping, public_events, with_publish_count
+from events.ranges import stored_calendar_items
 from events.recurrence import LIMA, aware, midnight
 from events.validators import YEARS
 
 MAX_RANGE_DAYS = 366
+ICS_CHUNK = 200
 logger = logging.getLogger(__name__)
 DATE_FORMAT = re.compile(r"\d{4}-\d{2}-\d{2}")
 CALENDAR_PARAMS = ("from", "to", "type", "locale")
@@ -103,8 +105,17 @@ def calendar_item(event, occurrence, links):
 
 
 def calendar_occurrences(events, first, last):
-    """Occurrences overlapping the dates [first, last] (Lima), sorted by start: fixed queries."""
+    """Occurrences overlapping the dates [first, last] (Lima), sorted by start: fixed queries.
+
+    From the stored occurrences when their window covers the range, else expanded here.
+    """
     range_start, range_end = midnight(first), midnight(last + dt.timedelta(days=1))
+    stored = stored_calendar_items(events, aware(range_start), aware(range_end))
+    return stored if stored is not None else expanded_calendar_items(events, range_start, range_end)
+
+
+def expanded_calendar_items(events, range_start, range_end):
+    """The calendar's items overlapping [range_start, range_end) (naive Lima), each rule expanded."""
     candidates = overlapping(events, aware(range_start), aware(range_end)).prefetch_related("occurrence_overrides")
     found = []
     for event in candidates.order_by("pk"):
@@ -158,7 +169,9 @@ def calendar_ics(request):
 
     def build():
         rows = with_publish_count(events).prefetch_related("occurrence_overrides").order_by("pk")
-        response = HttpResponse(build_calendar(rows), content_type="text/calendar; charset=utf-8")
+        # Built once per content generation (cms.api.cache), reading the activities in chunks.
+        body = build_calendar(rows.iterator(chunk_size=ICS_CHUNK))
+        response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
         response["Content-Disposition"] = 'inline; filename="calendario-civico.ics"'
         return response
 

@@ -9,3 +9,8 @@ class EventsConfig(AppConfig):
     label = "events"
     verbose_name = _("Calendario cívico")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from events import signal_handlers
+
+        signal_handlers.register()

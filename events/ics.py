@@ -24,6 +24,7 @@ ICS_STATUS = {
     EventStatus.POSTPONED: "TENTATIVE",
     EventStatus.CANCELLED: "CANCELLED",
 }
+CALENDAR_END = b"END:VCALENDAR\r\n"
 EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 logger = logging.getLogger(__name__)
 
@@ -121,7 +122,7 @@ def event_components(event):
     return components
 
 
-def build_calendar(events):
+def _calendar_head():
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -130,12 +131,23 @@ def build_calendar(events):
     calendar.add("x-wr-calname", CALENDAR_NAME)
     calendar.add("x-wr-timezone", str(LIMA))
     calendar.add_component(Timezone.from_ical(lima_timezone_ical()))
+    head = calendar.to_ical()
+    return head[: -len(CALENDAR_END)]
+
+
+def iter_calendar(events):
+    """The VCALENDAR as byte chunks, one activity at a time: only one activity's components are ever
+    held (``events`` should be an iterator). Byte for byte what icalendar's Calendar.to_ical() writes."""
+    yield _calendar_head()
     for event in events:
         try:
             components = event_components(event)
         except (OverflowError, ValueError):
             logger.exception("Cannot write event %s to the iCalendar feed", event.pk)
             continue
-        for component in components:
-            calendar.add_component(component)
-    return calendar.to_ical()
+        yield b"".join(component.to_ical() for component in components)
+    yield CALENDAR_END
+
+
+def build_calendar(events):
+    return b"".join(iter_calendar(events))

@@ -221,9 +221,9 @@ class Series:
                     extra.append(original)
         return extra
 
-    def between(self, range_start, range_end):
+    def between(self, range_start, range_end, limit=MAX_OCCURRENCES):
         """Occurrences overlapping [range_start, range_end) (naive Lima), sorted by start."""
-        originals = self.original_starts(range_start - self.duration, range_end)
+        originals = self.original_starts(range_start - self.duration, range_end, limit)
         originals += self._moved_originals(set(originals))
         found = []
         for original in originals:

@@ -12,6 +12,7 @@ from wagtail.images import get_image_model
 
 from events.choices import EventStatus
 from events.queries import overlapping
+from events.ranges import stored_first_occurrences
 from events.recurrence import aware, local_naive, midnight
 from screens.models import SCREEN_TIME_ZONE, Alert, Screen
 
@@ -93,14 +94,35 @@ def upcoming_events(now, limit):
     before the end of the 7-day window (Lima dates), recurrences expanded by the events app.
 
     Cancelled occurrences are skipped (the next one shows instead); a rescheduled occurrence
-    shows at its new time. Two queries whatever the number of activities: the candidate
-    pages (pre-filtered on their stored span) and their per-occurrence overrides.
+    shows at its new time. Read from the stored occurrences (the window and one query) when they
+    cover the week; otherwise two queries: the candidate pages and their overrides.
     """
     today = timezone.localtime(now, SCREEN_TIME_ZONE).date()
     window_end = midnight(today + datetime.timedelta(days=EVENT_WINDOW_DAYS))
-    candidates = overlapping(
-        _public_pages("events.CivicEventPage").filter(show_on_screens=True), now, aware(window_end)
-    ).prefetch_related("occurrence_overrides")
+    events = _public_pages("events.CivicEventPage").filter(show_on_screens=True)
+    found = stored_first_occurrences(events, now, aware(window_end))
+    if found is None:
+        found = _expanded_first_occurrences(events, now, window_end)
+    return [
+        {
+            "type": "event",
+            "id": event_id,
+            "headline": fields["screen_headline"] or fields["title"],
+            "start": _iso(occurrence.start.astimezone(datetime.UTC)),  # UTC like the rest of the feed
+            "end": _iso(occurrence.end.astimezone(datetime.UTC)),
+            "all_day": occurrence.all_day,
+            "place": fields["place"],
+            "status": occurrence.status,
+            "status_label": str(EventStatus(occurrence.status).label),
+            "status_reason": occurrence.reason,
+        }
+        for event_id, fields, occurrence in found[:limit]
+    ]
+
+
+def _expanded_first_occurrences(events, now, window_end):
+    """As events.ranges.stored_first_occurrences, expanding each candidate's rule here."""
+    candidates = overlapping(events, now, aware(window_end)).prefetch_related("occurrence_overrides")
     found = []
     for event in candidates.order_by("pk"):
         try:
@@ -110,23 +132,10 @@ def upcoming_events(now, limit):
             continue
         upcoming = next((o for o in occurrences if not o.cancelled), None)
         if upcoming is not None:
-            found.append((event, upcoming))
-    found.sort(key=lambda pair: (pair[1].start, pair[1].end, pair[0].pk))
-    return [
-        {
-            "type": "event",
-            "id": event.pk,
-            "headline": event.screen_headline or event.title,
-            "start": _iso(occurrence.start.astimezone(datetime.UTC)),  # UTC like the rest of the feed
-            "end": _iso(occurrence.end.astimezone(datetime.UTC)),
-            "all_day": occurrence.all_day,
-            "place": event.place,
-            "status": occurrence.status,
-            "status_label": str(EventStatus(occurrence.status).label),
-            "status_reason": occurrence.reason,
-        }
-        for event, occurrence in found[:limit]
-    ]
+            fields = {"title": event.title, "screen_headline": event.screen_headline, "place": event.place}
+            found.append((event.pk, fields, upcoming))
+    found.sort(key=lambda found: (found[2].start, found[2].end, found[0]))
+    return found
 
 
 def interleave(*groups):

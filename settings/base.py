@@ -143,7 +143,8 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Municipalidad Provincial del Cusco"
-WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
+# Absolute links: from the environment, else where this server listens (PORT), never a fixed port.
+WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default=f"http://127.0.0.1:{env.int('PORT', default=8000)}")
 WAGTAILIMAGES_IMAGE_MODEL = "cms.CustomImage"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "pptx", "txt", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
@@ -274,3 +275,9 @@ WAGTAILFRONTENDCACHE = env.json("WAGTAILFRONTENDCACHE", default={})
 API_CACHE_MAX_AGE = env.int("API_CACHE_MAX_AGE", default=60)
 API_CACHE_STALE_WHILE_REVALIDATE = env.int("API_CACHE_STALE_WHILE_REVALIDATE", default=300)
 API_CACHE_TIMEOUT = env.int("API_CACHE_TIMEOUT", default=300)
+
+# Civic calendar (events app): occurrences are stored from HISTORY days back to HORIZON days ahead
+# (Lima dates); the worker moves that window on as time passes. Ranges outside it are expanded live.
+EVENTS_OCCURRENCE_HISTORY_DAYS = env.int("EVENTS_OCCURRENCE_HISTORY_DAYS", default=1095)
+EVENTS_OCCURRENCE_HORIZON_DAYS = env.int("EVENTS_OCCURRENCE_HORIZON_DAYS", default=730)
+WORKER_JOBS += ["events.occurrences.extend_window"]

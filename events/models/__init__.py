@@ -1,5 +1,14 @@
 from events.choices import EventStatus, EventType
 
 from .events import CivicEventPage, EventIndexPage, EventOccurrenceOverride
+from .occurrences import EventOccurrence, OccurrenceWindow
 
-__all__ = ["CivicEventPage", "EventIndexPage", "EventOccurrenceOverride", "EventStatus", "EventType"]
+__all__ = [
+    "CivicEventPage",
+    "EventIndexPage",
+    "EventOccurrence",
+    "EventOccurrenceOverride",
+    "EventStatus",
+    "EventType",
+    "OccurrenceWindow",
+]

@@ -13,6 +13,7 @@ from wagtail.search import index
 from wagtail_headless_preview.models import HeadlessMixin
 
 from cms.mixins import CampaignMixin, ScreenHeadlineMixin, SectionIndexPage
+from events import occurrences
 from events.choices import EventStatus, EventType
 from events.forms import CivicEventPageForm
 from events.jsonld import event_json_ld, occurrence_json
@@ -153,7 +154,12 @@ class CivicEventPage(HeadlessMixin, ScreenHeadlineMixin, CampaignMixin, Page):
             except (OverflowError, ValueError):
                 # Out-of-range dates that bypassed validation: no span means "always a candidate".
                 self.series_start = self.series_end = None
-        return super().save(*args, **kwargs)
+        full_save = kwargs.get("update_fields") is None
+        with occurrences.paused():
+            result = super().save(*args, **kwargs)  # modelcluster writes the overrides in here
+        if full_save:
+            occurrences.store_event(self)
+        return result
 
     def series(self):
         """The recurrence of this activity, with its (prefetched) per-occurrence overrides."""

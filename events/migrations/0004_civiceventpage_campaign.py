@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('events', '0002_series_span_and_help'),
+        ('events', '0003_stored_occurrences'),
         ('news', '0003_campaigns_speech_versions'),
     ]
 
