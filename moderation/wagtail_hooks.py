@@ -14,6 +14,7 @@ from wagtail.snippets.action_menu import ActionMenuItem as SnippetActionMenuItem
 from moderation import guards
 from moderation.emergency import EmergencyPublishView, emergency_publish_url
 from moderation.messages import CONFIRM_CHANGED_WHILE_REVIEWING, warn_if_changed_while_reviewing
+from moderation.my_work import MyWorkPanel, shows_my_work
 from moderation.panels import ScheduledPublicationsPanel, shows_panel
 from moderation.reports import EmergencyPublicationsReportView, can_view_emergency_report
 from moderation.rules import (
@@ -199,3 +200,5 @@ def register_emergency_report_menu_item():
 def add_scheduled_publications_panel(request, panels):
     if shows_panel(request.user):
         panels.append(ScheduledPublicationsPanel())
+    if shows_my_work(request.user):
+        panels.append(MyWorkPanel(request.user))
