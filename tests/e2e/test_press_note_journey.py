@@ -130,6 +130,9 @@ def test_the_director_asks_for_changes_and_the_redactor_sees_the_comment(redacto
     page.goto(f"/admin/pages/{page_id}/edit/")
     expect(page.locator(".messages")).to_contain_text(comment)
     screenshot(page, "journey-5-redactor-sees-comment")
+    page.goto("/admin/")
+    expect(page.locator("#my-work")).to_contain_text(comment)
+    screenshot(page, "journey-6-redactor-dashboard")
 
 
 def test_the_director_publishes_in_an_emergency_with_a_reason(director_page, orm, e2e_server):
@@ -144,7 +147,7 @@ def test_the_director_publishes_in_an_emergency_with_a_reason(director_page, orm
     expect(page.locator("header h1")).to_contain_text(title)
     expect(page.locator("main")).to_contain_text(lead)
     page.locator("textarea[name=reason]").fill("La policía cierra la avenida en una hora: no hay otro Director.")
-    screenshot(page, "journey-6-emergency-form")
+    screenshot(page, "journey-7-emergency-form")
     page.get_by_role("button", name="Publicar ahora").click()
     expect(page.locator(".messages")).to_contain_text("se publicó por emergencia")
     assert title in live_titles(e2e_server)
