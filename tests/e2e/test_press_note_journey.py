@@ -70,6 +70,9 @@ def test_redactor_submits_a_note_with_a_photo_and_the_director_approves_it_from_
     modal.locator("input[type=file]").set_input_files(
         {"name": "semana-jubilar.png", "mimeType": "image/png", "buffer": png_bytes(800, 450)}
     )
+    title_input = modal.locator("input[name$=title]")
+    expect(title_input).to_have_value("semana-jubilar")  # filled from the file name by the chooser
+    title_input.fill("Semana Jubilar 2026")
     modal.locator("[name$=description]").fill("Autoridades en el estrado de la Plaza de Armas")
     modal.locator("form button[type=submit]").first.click()
     expect(modal).to_be_hidden()
