@@ -134,7 +134,7 @@ def test_the_director_asks_for_changes_and_the_redactor_sees_the_comment(redacto
     expect(page.locator(".messages")).to_contain_text(comment)
     screenshot(page, "journey-5-redactor-sees-comment")
     page.goto("/admin/")
-    expect(page.locator("#my-work")).to_contain_text(comment)
+    expect(page.locator("table[aria-labelledby=my-work-returned]")).to_contain_text(comment)
     screenshot(page, "journey-6-redactor-dashboard")
 
 
