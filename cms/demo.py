@@ -55,7 +55,14 @@ ACCOUNTS = [
     ("admin", None, True),
     ("redactor", REDACTORES, False),
     ("director", DIRECTOR, False),
+    # The deputy: a second member of the Director group, so four-eyes always has a way out
+    # (the Director's own notes, or notes the Director changed while reviewing).
+    ("encargado", DIRECTOR, False),
 ]
+ACCOUNT_NAMES = {
+    "director": ("Carlos Alberto", "Chirau Flores"),
+    "encargado": ("Director(a)", "encargado(a)"),
+}
 
 PALETTE = [(140, 28, 38), (30, 78, 121), (196, 137, 26), (46, 110, 64), (92, 45, 110), (40, 40, 40)]
 
@@ -142,6 +149,8 @@ def seed_accounts(groups, stdout):
             group_name = ADMINISTRADORES
         else:
             user = User.objects.create_user(username, email, password)
+        user.first_name, user.last_name = ACCOUNT_NAMES.get(username, ("", ""))
+        user.save(update_fields=["first_name", "last_name"])
         user.groups.add(groups[group_name])
         created[username] = password
     for username, password in created.items():

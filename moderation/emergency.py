@@ -8,6 +8,7 @@ from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 from wagtail.admin import messages
@@ -50,6 +51,31 @@ def emergency_publish(obj, user, reason):
         data={"reason": reason, "revision_id": revision.pk, "cancelled_workflow_state_id": cancelled},
     )
     return revision
+
+
+SUMMARY_FIELDS = ("lead", "summary", "intro", "message", "search_description")
+
+
+def published_summary(revision):
+    """What goes live: the revision's title, type and first summary-like field."""
+    obj = revision.as_object()
+    text = next((str(getattr(obj, name)) for name in SUMMARY_FIELDS if getattr(obj, name, "")), "")
+    return {
+        "title": revision.object_str or str(obj),
+        "type": obj._meta.verbose_name,
+        "text": strip_tags(text),
+        "live": getattr(obj, "live", False),
+    }
+
+
+def revision_view_url(obj, revision):
+    """The admin's view of that revision (pages: compared with the live version when there is one)."""
+    if isinstance(obj, Page):
+        if obj.live:
+            return reverse("wagtailadmin_pages:revisions_compare", args=[obj.pk, "live", revision.pk])
+        return reverse("wagtailadmin_pages:revisions_view", args=[obj.pk, revision.pk])
+    name = f"wagtailsnippets_{obj._meta.app_label}_{obj._meta.model_name}:revisions_view"
+    return reverse(name, args=[quote(obj.pk), revision.pk])
 
 
 def emergency_publish_url(obj):
@@ -97,11 +123,27 @@ class EmergencyPublishView(WagtailAdminTemplateMixin, FormView):
     def get_page_subtitle(self):
         return str(self.object.get_latest_revision().object_str or self.object)
 
+    def get_page_title(self):
+        return _("Publicación de emergencia: «%(title)s»") % {"title": self.get_page_subtitle()}
+
+    def get_header_title(self):
+        return self.get_page_title()
+
+    def get_breadcrumbs_items(self):
+        return [
+            {"url": reverse("wagtailadmin_home"), "label": _("Inicio")},
+            {"url": self.edit_url, "label": self.get_page_subtitle()},
+            {"url": "", "label": _("Publicación de emergencia")},
+        ]
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        revision = self.object.get_latest_revision()
         context.update(
             object=self.object,
-            revision=self.object.get_latest_revision(),
+            revision=revision,
+            summary=published_summary(revision),
+            revision_url=revision_view_url(self.object, revision),
             workflow_state=self.object.current_workflow_state,
             edit_url=self.edit_url,
             action_url=self.request.get_full_path(),

@@ -7,12 +7,17 @@ own work. Superusers are the only ones who publish outside the workflow.
 """
 
 from django.shortcuts import redirect
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin import messages
+from wagtail.models import WorkflowMixin, WorkflowState
 
 from moderation.models import DirectorApprovalTask
 from moderation.rules import DIRECT_PUBLISH_REFUSED, approval_refusal, in_progress_task_state, may_publish_directly
 
+RESUBMIT_HINT = _("Haga los cambios y vuelva a enviarla a aprobación.")
 COPY_PUBLISH_REFUSED = _(
     "Las copias y los alias no se publican sin revisión: copie sin publicar y envíe la copia a aprobación."
 )
@@ -35,6 +40,7 @@ def guard_edit(request, obj):
     """Edit views (pages and snippets): direct publish and self-approval are refused."""
     if request.method == "GET":
         note_four_eyes(request, obj)
+        note_requested_changes(request, obj)
         return None
     if request.method != "POST":
         return None
@@ -65,6 +71,35 @@ def note_four_eyes(request, obj):
         refusal = approval_refusal(task_state, request.user)
         if refusal:
             messages.warning(request, refusal)
+
+
+def note_requested_changes(request, obj):
+    """Until it is resubmitted, the edit view shows what the reviewer asked for, with their comment."""
+    if not isinstance(obj, WorkflowMixin) or obj.pk is None:
+        return
+    workflow_state = obj.current_workflow_state
+    if workflow_state is None or workflow_state.status != WorkflowState.STATUS_NEEDS_CHANGES:
+        return
+    task_state = workflow_state.current_task_state
+    if task_state is None:
+        return
+    reviewer = (
+        task_state.finished_by.get_full_name() or task_state.finished_by.get_username()
+        if task_state.finished_by
+        else ""
+    )
+    comment = (task_state.comment or "").strip()
+    message = _("%(reviewer)s pidió cambios el %(date)s") % {
+        "reviewer": reviewer or _("El Director"),
+        "date": date_format(timezone.localtime(task_state.finished_at), "DATETIME_FORMAT")
+        if task_state.finished_at
+        else "",
+    }
+    if comment:
+        message = format_html("{}: «{}». {}", message, comment, RESUBMIT_HINT)
+    else:
+        message = format_html("{}. {}", message, RESUBMIT_HINT)
+    messages.warning(request, message)
 
 
 def guard_copy(request):

@@ -7,6 +7,7 @@ middleware answers first, saying why, on the page and snippet workflow action UR
 
 from django.http import JsonResponse
 from django.shortcuts import redirect
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin import messages
 from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.models import TaskState
@@ -16,12 +17,40 @@ from moderation.rules import approval_refusal
 WORKFLOW_ACTION_URL_NAMES = {"workflow_action", "collect_workflow_action_data"}
 
 
+CONFIRMATIONS = {
+    "approve": _("Aprobó «%(title)s»."),
+    "reject": _("Pidió cambios para «%(title)s»: se avisó a quien la envió, con su comentario."),
+}
+
+
+def confirm_workflow_action(request, response):
+    """The dashboard's approve and reject buttons reload the page without a word: say what happened."""
+    match = request.resolver_match
+    action = match.kwargs.get("action_name") if match else None
+    if (
+        match is None
+        or request.method != "POST"
+        or match.url_name != "workflow_action"
+        or not match.namespace.startswith("wagtail")
+        or action not in CONFIRMATIONS
+        or response.status_code not in (200, 302)
+    ):
+        return
+    task_state = TaskState.objects.filter(pk=match.kwargs.get("task_state_id")).select_related("revision").first()
+    done = {"approve": TaskState.STATUS_APPROVED, "reject": TaskState.STATUS_REJECTED}[action]
+    if task_state is None or task_state.status != done or task_state.finished_by_id != request.user.pk:
+        return
+    messages.success(request, CONFIRMATIONS[action] % {"title": task_state.revision.object_str})
+
+
 class FourEyesMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        return self.get_response(request)
+        response = self.get_response(request)
+        confirm_workflow_action(request, response)
+        return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         match = request.resolver_match

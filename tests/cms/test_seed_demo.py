@@ -34,8 +34,13 @@ def test_seed_demo_is_idempotent_and_realistic(db):
     assert Person.objects.filter(name__contains="Chirau Flores", role="director").exists()
     assert MediaOutlet.objects.count() >= 3
     users = get_user_model().objects
-    assert set(users.values_list("username", flat=True)) == {"admin", "redactor", "director"}
+    assert set(users.values_list("username", flat=True)) == {"admin", "redactor", "director", "encargado"}
     assert users.get(username="redactor").groups.filter(name="Redactores").exists()
+    directors = users.filter(groups__name="Director").order_by("username")
+    assert [(u.username, u.get_full_name()) for u in directors] == [
+        ("director", "Carlos Alberto Chirau Flores"),
+        ("encargado", "Director(a) encargado(a)"),
+    ]
     assert "contraseña" in out.getvalue()
     # Wave 2: two mayoral terms, a campaign with items, a speech with both texts.
     from cms.models import Term

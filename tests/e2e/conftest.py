@@ -26,7 +26,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect, sync_playwright
 
 from tests.e2e.helpers import ARTIFACTS
 from tests.e2e.orm import Orm
@@ -45,6 +45,7 @@ HEADED = os.environ.get("E2E_HEADED", "") not in ("", "0")
 SLOWMO = int(os.environ.get("E2E_SLOWMO", "0") or 0)
 KEEP = os.environ.get("E2E_KEEP", "") not in ("", "0")
 ACTION_TIMEOUT_MS = 15_000
+expect.set_options(timeout=ACTION_TIMEOUT_MS)  # a loaded machine: a page may take seconds to come back
 LOCAL_ONLY = re.compile(r"^(?!https?://127\.0\.0\.1[:/]).*")
 HERE = Path(__file__).resolve().parent
 

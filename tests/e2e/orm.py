@@ -20,7 +20,7 @@ class Orm:
         self.blocker = blocker
         self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="e2e-orm")
         config = environ.Env.db_url_config(database_url(database))
-        config["OPTIONS"] = {"timeout": 20}  # the server writes to the same file
+        config["OPTIONS"] = {"timeout": 30, "transaction_mode": "IMMEDIATE"}  # the server writes to the same file
         self.executor.submit(self._connect, config).result()
 
     @staticmethod

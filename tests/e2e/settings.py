@@ -10,3 +10,8 @@ WHITENOISE_USE_FINDERS = True  # admin CSS/JS straight from the apps: no collect
 BASE_URL = os.environ.get("E2E_BASE_URL", "http://127.0.0.1")
 WAGTAILADMIN_BASE_URL = BASE_URL
 WAGTAILAPI_BASE_URL = BASE_URL
+# The editor autosaves while people click: concurrent writers wait for SQLite's lock instead of
+# failing after 5 s ("database is locked"), and readers never block them (WAL).
+DATABASES["default"].setdefault("OPTIONS", {}).update(  # noqa: F405
+    {"timeout": 30, "transaction_mode": "IMMEDIATE", "init_command": "PRAGMA journal_mode=WAL;"}
+)
