@@ -17,7 +17,7 @@ from xml.sax.saxutils import escape
 from PIL import Image
 
 SITE = "https://www.cusco.gob.pe"
-WORDS = (
+WORDS = (  # noqa: SIM905
     "municipalidad cusco plaza vecinos obra pública alcalde regidores ceremonia protocolo tradición "
     "inti raymi corpus christi qorikancha sacsayhuamán distrito mercado agua saneamiento cultura "
     "turismo seguridad ciudadana limpieza pública educación salud campaña vacunación feria artesanal"
@@ -58,7 +58,8 @@ def block_body(rng, number, link):
     return "\n\n".join(
         [
             f'<!-- wp:heading -->\n<h2 class="wp-block-heading">{sentence(rng, 6)}</h2>\n<!-- /wp:heading -->',
-            f'<!-- wp:paragraph -->\n<p>{paragraph(rng)} <a href="{link}">Antecedentes</a>.</p>\n<!-- /wp:paragraph -->',
+            f'<!-- wp:paragraph -->\n<p>{paragraph(rng)} <a href="{link}">Antecedentes</a>.</p>\n'
+            "<!-- /wp:paragraph -->",
             "<!-- wp:list -->\n<ul><li>" + "</li><li>".join(sentence(rng, 5) for _ in range(3)) + "</li></ul>\n"
             "<!-- /wp:list -->",
             f'<!-- wp:image {{"id":{image}}} -->\n<figure class="wp-block-image"><img src="{SITE}/wp-content/'

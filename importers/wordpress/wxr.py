@@ -12,7 +12,10 @@ import zoneinfo
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 from urllib.parse import unquote
-from xml.etree.ElementTree import ParseError, iterparse
+from xml.etree.ElementTree import ParseError
+
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import iterparse
 
 LIMA = zoneinfo.ZoneInfo("America/Lima")
 WP_NAMESPACE_PREFIX = "http://wordpress.org/export/"
@@ -210,6 +213,8 @@ class WXRReader:
         except ParseError as error:
             line, column = getattr(error, "position", (0, 0))
             raise WXRError(f"malformed XML at line {line}, column {column}: {error}") from error
+        except DefusedXmlException as error:  # entity expansion, external entities, DTDs
+            raise WXRError(f"forbidden XML construct: {error!r}") from error
         except OSError as error:
             raise WXRError(f"cannot read the file: {error}") from error
         if not seen_rss or not seen_channel:

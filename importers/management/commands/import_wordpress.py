@@ -1,4 +1,4 @@
-"""python manage.py import_wordpress EXPORT.xml [--uploads DIR] [--dry-run] [--user U] [--map-category S=T] [--report F]"""
+"""python manage.py import_wordpress EXPORT.xml [--uploads DIR] [--dry-run] [--user U] [--map-category S=T] …"""
 
 import sys
 
@@ -53,7 +53,9 @@ class Command(BaseCommand):
                 progress_stream=sys.stderr,
             )
         except WXRError as error:
-            raise CommandError(f"No se importó nada: {options['export']} no es una exportación válida ({error}).")
+            raise CommandError(
+                f"No se importó nada: {options['export']} no es una exportación válida ({error})."
+            ) from error
         for line in report.lines():
             self.stdout.write(line)
         if options["report"]:
