@@ -40,11 +40,13 @@ def main():
     subprocess.run([*manage, "migrate", "--noinput", "-v0"], env=env, cwd=ROOT, check=True)
     subprocess.run([*manage, "bootstrap"], env=env, cwd=ROOT, check=True, capture_output=True)
     report = work / "report.json"
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     command = [*manage, "import_wordpress", str(export), "--uploads", str(work / "uploads"), "--report", str(report)]
     subprocess.run(command, env=env, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
     elapsed = time.perf_counter() - started
-    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)  # every child so far; the import is the largest
+    peak_mb = usage.ru_maxrss / 1024
     data = json.loads(report.read_text())
     result = {
         "posts": args.posts,
@@ -52,6 +54,7 @@ def main():
         "export_mb": round(export.stat().st_size / 1e6, 1),
         "wall_s": round(elapsed, 1),
         "peak_rss_mb": round(peak_mb, 1),
+        "import_cpu_s": round(usage.ru_utime + usage.ru_stime - before.ru_utime - before.ru_stime, 1),
         "created": data["created"],
         "skipped": data["skipped"],
         "errors": len(data["errors"]),

@@ -17,14 +17,16 @@ class WordPressQueryRedirectMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.method in ("GET", "HEAD") and any(
-            request.GET.get(name, "").isdigit() for name in WORDPRESS_ID_PARAMETERS
-        ):
-            path = Redirect.normalise_path(request.get_full_path(), decode_unicode=False)
-            redirect = get_redirect(request, path)
-            if redirect is not None and redirect.link:
-                response_class = (
-                    http.HttpResponsePermanentRedirect if redirect.is_permanent else http.HttpResponseRedirect
-                )
-                return response_class(redirect.link)
+        if request.method in ("GET", "HEAD"):
+            for name in WORDPRESS_ID_PARAMETERS:
+                value = request.GET.get(name, "")
+                if not value.isdigit():
+                    continue
+                # Only the id counts: /?p=12&utm_source=x is /?p=12.
+                path = Redirect.normalise_path(f"{request.path}?{name}={value}", decode_unicode=False)
+                redirect = get_redirect(request, path)
+                if redirect is not None and redirect.link:
+                    if redirect.is_permanent:
+                        return http.HttpResponsePermanentRedirect(redirect.link)
+                    return http.HttpResponseRedirect(redirect.link)
         return self.get_response(request)
