@@ -208,9 +208,9 @@ class PostWriter:
         siblings = Page.objects.child_of(parent)
         if page is not None:
             siblings = siblings.exclude(pk=page.pk)
-        taken = set(siblings.filter(slug__startswith=base).values_list("slug", flat=True))
+        # Exact matches on the indexed slug: a prefix (LIKE) search would scan the section's pages per post.
         slug, number = base, 2
-        while slug in taken:
+        while siblings.filter(slug=slug).exists():
             slug, number = f"{base}-{number}", number + 1
         return slug
 
