@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "screens",
     "publishing",
     "moderation",
+    "importers",
     "wagtail_modeladmin",
     "wagtail_headless_preview",
     "wagtail.api.v2",
@@ -73,6 +74,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "importers.middleware.WordPressQueryRedirectMiddleware",  # /?p=ID from an imported WordPress site
 ]
 
 ROOT_URLCONF = "cms.urls"
