@@ -5,13 +5,14 @@ PermissionDenied, which Wagtail turns into a generic "no permission" message). T
 middleware answers first, saying why, on the page and snippet workflow action URLs.
 """
 
+from django.db import transaction
 from django.http import JsonResponse
 from django.shortcuts import redirect
 from wagtail.admin import messages
 from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.models import TaskState
 
-from moderation.rules import approval_refusal
+from moderation.rules import ALREADY_DECIDED, AlreadyDecided, approval_refusal
 
 WORKFLOW_ACTION_URL_NAMES = {"workflow_action", "collect_workflow_action_data"}
 
@@ -29,10 +30,37 @@ class FourEyesMiddleware:
             match is None
             or match.url_name not in WORKFLOW_ACTION_URL_NAMES
             or not match.namespace.startswith("wagtail")
-            or view_kwargs.get("action_name") != "approve"
             or not request.user.is_authenticated
         ):
             return None
+        if view_kwargs.get("action_name") != "approve":
+            return self.decide(request, view_func, view_args, view_kwargs)
+        return self.refuse_own_work(request, view_kwargs) or self.decide(request, view_func, view_args, view_kwargs)
+
+    def decide(self, request, view_func, view_args, view_kwargs):
+        """Run the action in one transaction (as publishing's middleware would); a review someone
+        else decided meanwhile (moderation.models: the lock) is a clear message, not a 403 page."""
+        if request.method != "POST":
+            return None
+        task_state = TaskState.objects.filter(pk=view_kwargs.get("task_state_id")).values_list("status", flat=True)
+        if task_state.first() not in (None, TaskState.STATUS_IN_PROGRESS):
+            return self.refused(request, str(ALREADY_DECIDED), view_kwargs)
+        try:
+            with transaction.atomic():
+                return view_func(request, *view_args, **view_kwargs)
+        except AlreadyDecided as refusal:
+            return self.refused(request, str(refusal), view_kwargs)
+
+    def refused(self, request, message, view_kwargs):
+        if request.headers.get("x-requested-with") == "XMLHttpRequest":
+            return JsonResponse({"step": "error", "error": message}, status=409)
+        messages.error(request, message)
+        task_state = TaskState.objects.filter(pk=view_kwargs.get("task_state_id")).select_related("revision").first()
+        obj = task_state.revision.as_object() if task_state else None
+        url = AdminURLFinder(request.user).get_edit_url(obj) if obj is not None else None
+        return redirect(url or "wagtailadmin_home")
+
+    def refuse_own_work(self, request, view_kwargs):
         task_state = (
             TaskState.objects.filter(pk=view_kwargs.get("task_state_id"), status=TaskState.STATUS_IN_PROGRESS)
             .select_related("workflow_state", "revision")

@@ -12,3 +12,4 @@ MEDIA_ROOT = str(VAR_DIR / "test-media")  # noqa: F405
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
 WAGTAILAPI_BASE_URL = "http://testserver"
+API_RATE_LIMIT = 0  # off: tests and the contract run send many requests; tests/security turn it on
