@@ -15,7 +15,10 @@ from django.db import connection
 from tests.factories import NewsPageFactory, publish
 from tests.security.sqlite_server import copy_test_database
 
-pytestmark = [pytest.mark.django_db, pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite file")]
+pytestmark = [
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite file"),
+]
 
 
 def manage(*args, database, media):

@@ -17,7 +17,9 @@ from tests.factories import NewsPageFactory, ScreenFactory, publish
 from tests.security.sqlite_server import copy_test_database, get, serve, write_lock_held
 
 pytestmark = [
-    pytest.mark.django_db,
+    # Committed data (transactional): SQLite's backup API cannot copy a database while this
+    # connection holds it in an open transaction; the migrated data is restored afterwards.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite only"),
 ]
 
