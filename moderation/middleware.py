@@ -12,7 +12,7 @@ from wagtail.admin import messages
 from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.models import TaskState
 
-from moderation.rules import ALREADY_DECIDED, AlreadyDecided, approval_refusal
+from moderation.rules import ALREADY_DECIDED, AlreadyDecided, approval_refusal, lock_object
 
 WORKFLOW_ACTION_URL_NAMES = {"workflow_action", "collect_workflow_action_data"}
 
@@ -42,14 +42,24 @@ class FourEyesMiddleware:
         else decided meanwhile (moderation.models: the lock) is a clear message, not a 403 page."""
         if request.method != "POST":
             return None
-        task_state = TaskState.objects.filter(pk=view_kwargs.get("task_state_id")).values_list("status", flat=True)
-        if task_state.first() not in (None, TaskState.STATUS_IN_PROGRESS):
-            return self.refused(request, str(ALREADY_DECIDED), view_kwargs)
         try:
             with transaction.atomic():
+                self.lock_review(view_kwargs.get("task_state_id"))
                 return view_func(request, *view_args, **view_kwargs)
         except AlreadyDecided as refusal:
             return self.refused(request, str(refusal), view_kwargs)
+
+    @staticmethod
+    def lock_review(task_state_id):
+        """Take the review's lock before Wagtail reads which actions are open, so a second
+        Director waits for the first and then sees the review decided (one outcome)."""
+        state = TaskState.objects.filter(pk=task_state_id).select_related("workflow_state").first()
+        if state is None:
+            return
+        lock_object(state.workflow_state.base_content_type.model_class(), state.workflow_state.object_id)
+        status = TaskState.objects.select_for_update().filter(pk=task_state_id).values_list("status", flat=True)
+        if status.first() != TaskState.STATUS_IN_PROGRESS:
+            raise AlreadyDecided(ALREADY_DECIDED)
 
     def refused(self, request, message, view_kwargs):
         if request.headers.get("x-requested-with") == "XMLHttpRequest":

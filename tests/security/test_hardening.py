@@ -28,9 +28,10 @@ def test_csp_and_permissions_policy_on_admin_api_docs_and_display(client):
 
 
 def test_admin_login_locks_out_after_repeated_failures(superuser, client):
-    for _ in range(settings.AXES_FAILURE_LIMIT):
+    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
         response = client.post("/admin/login/", {"username": "admin", "password": "mala"})
         assert response.status_code == 200  # the form again, with its error
+    assert client.post("/admin/login/", {"username": "admin", "password": "mala"}).status_code == 429
     response = client.post("/admin/login/", {"username": "admin", "password": "clave-de-prueba-123"})
     assert response.status_code == 429  # locked out: even the right password is refused for now
     assert "_auth_user_id" not in client.session
@@ -48,9 +49,10 @@ def test_page_password_form_locks_out(site_tree, client):
     page = publish(NewsPageFactory(parent=site_tree["sections"]["news.NewsIndexPage"]))
     restriction = PageViewRestriction.objects.create(page=page, restriction_type="password", password="clave")
     url = f"/_util/authenticate_with_password/{restriction.pk}/{page.pk}/"
-    for _ in range(settings.AXES_FAILURE_LIMIT):
+    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
         response = client.post(url, {"password": "mala", "return_url": "/"})
-        assert response.status_code == 200
+        assert response.status_code == 200  # the password form again
+    assert client.post(url, {"password": "mala", "return_url": "/"}).status_code == 429  # the limit-th failure
     response = client.post(url, {"password": "clave", "return_url": "/"})
     assert response.status_code == 429
     assert int(response["Retry-After"]) > 0
