@@ -9,6 +9,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from pathlib import Path
 
 from django.conf import settings
 from django.db import connection
@@ -63,21 +64,27 @@ def serve(database_path, **environment):
         "--timeout",
         "60",
     ]
-    server = subprocess.Popen(command, cwd=settings.BASE_DIR, env=env, stderr=subprocess.PIPE)  # noqa: S603
+    log = open(f"{database_path}.gunicorn.log", "w")  # noqa: SIM115 - closed below
+    server = subprocess.Popen(command, cwd=settings.BASE_DIR, env=env, stdout=log, stderr=log)  # noqa: S603
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 240  # a loaded CI machine imports Django slowly
         while time.monotonic() < deadline:
             with contextlib.suppress(OSError):
                 if get(base + "/healthz", timeout=2)[0] == 200:
                     break
             time.sleep(0.3)
         else:
-            raise RuntimeError("gunicorn did not start")
+            raise RuntimeError("gunicorn did not start: " + Path(log.name).read_text()[-2000:])
         yield base
     finally:
         server.terminate()
-        server.wait(10)
+        try:
+            server.wait(30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait(10)
+        log.close()
 
 
 @contextlib.contextmanager
