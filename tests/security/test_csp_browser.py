@@ -27,6 +27,7 @@ ARTIFACTS = settings.BASE_DIR / "var" / "artifacts"
 def test_admin_display_and_docs_work_under_the_csp(site_tree, director, tmp_path):
     note = publish(NewsPageFactory(parent=site_tree["sections"]["news.NewsIndexPage"], title="Nota bajo CSP"))
     screen = ScreenFactory(slug="plaza-regocijo")
+    parent_id = note.get_parent().pk  # no ORM inside Playwright's event loop (SynchronousOnlyOperation)
     path = tmp_path / "db.sqlite3"
     copy_test_database(path)
     violations = []
@@ -53,7 +54,7 @@ def test_admin_display_and_docs_work_under_the_csp(site_tree, director, tmp_path
             page.wait_for_url(base + "/admin/")
             for url in (
                 "/admin/",
-                f"/admin/pages/{note.get_parent().pk}/",
+                f"/admin/pages/{parent_id}/",
                 f"/admin/pages/{note.pk}/edit/",
                 "/admin/images/",
                 "/admin/documents/",
