@@ -19,9 +19,9 @@ def queries(client, url):
     return len(captured)
 
 
-def add_rows(site_tree, count):
+def add_rows(site_tree, count, first=0):
     events = site_tree["sections"]["events.EventIndexPage"]
-    for number in range(count):
+    for number in range(first, first + count):
         start = timezone.now() + datetime.timedelta(days=number + 1)
         publish(CivicEventPageFactory(parent=events, title=f"Actividad {number}", start=start))
         AlertFactory(title=f"Alerta {number}")
@@ -37,5 +37,5 @@ def test_listing_queries_do_not_grow_with_rows(site_tree, superuser, client, url
     url = reverse(url_name)
     add_rows(site_tree, 3)
     at_three = queries(client, url)
-    add_rows(site_tree, 27)
+    add_rows(site_tree, 27, first=3)
     assert queries(client, url) == at_three
