@@ -6,7 +6,7 @@ PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= settings.dev
 
 .DEFAULT_GOAL := help
-.PHONY: help install migrate run serve worker test lint elasticsearch elasticsearch-stop bench clean
+.PHONY: help install migrate run serve worker test lint elasticsearch elasticsearch-stop bench clean backup restore
 
 help: ## Show this help
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -61,6 +61,13 @@ elasticsearch-stop: ## Stop the Elasticsearch node started by `make elasticsearc
 # Benchmark (bench/README.md): fresh SQLite and PostgreSQL (BENCH_PG_URL) databases, 1,000 then 20,000 press notes.
 bench: install ## Benchmark the API with wrk on SQLite and PostgreSQL; report in bench/results/ and README
 	$(BIN)/python -m bench.run --readme $(BENCH_ARGS)
+
+backup: install ## Back up the database and media into var/backups/<time> (BACKUP=dir to choose)
+	$(BIN)/python manage.py backup $(BACKUP)
+
+restore: install ## Restore BACKUP=var/backups/<time> (replaces the database and media; stop the app first)
+	@test -n "$(BACKUP)" || (echo "usage: make restore BACKUP=var/backups/<time>" && exit 2)
+	$(BIN)/python manage.py restore $(BACKUP)
 
 clean: ## Remove the virtualenv and local data
 	rm -rf $(VENV) var

@@ -12,6 +12,9 @@ from news.feeds import NewsFeed
 from publishing.preview import preview_view
 from screens.api import screen_feed
 
+# A database still locked or unreachable after its timeout is a JSON 503, not an HTML 500.
+handler500 = "cms.errors.server_error"
+
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("readyz", readyz, name="readyz"),
