@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "screens",
     "publishing",
     "moderation",
+    "media_relations",
     "wagtail_modeladmin",
     "wagtail_headless_preview",
     "wagtail.api.v2",
@@ -272,3 +273,8 @@ WAGTAILFRONTENDCACHE = env.json("WAGTAILFRONTENDCACHE", default={})
 API_CACHE_MAX_AGE = env.int("API_CACHE_MAX_AGE", default=60)
 API_CACHE_STALE_WHILE_REVALIDATE = env.int("API_CACHE_STALE_WHILE_REVALIDATE", default=300)
 API_CACHE_TIMEOUT = env.int("API_CACHE_TIMEOUT", default=300)
+
+# Press (media_relations): press notes mailed to the distribution list by the worker, with
+# retries; interview requests from the website, throttled per client address.
+WORKER_JOBS += ["media_relations.delivery.deliver_due"]
+INTERVIEW_REQUESTS_RATE = env("INTERVIEW_REQUESTS_RATE", default="5/hour")
