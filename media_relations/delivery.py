@@ -71,7 +71,7 @@ def create_release(page, revision):
     release = PressRelease.objects.create(page=page, revision=revision)
     now = timezone.now()
     types = ContentType.objects.get_for_models(MediaOutlet, Institution)
-    category_ids = list(page.categories.values_list("pk", flat=True))
+    category_ids = [category.pk for category in page.categories.all()]
     PressDelivery.objects.bulk_create(
         [
             PressDelivery(
