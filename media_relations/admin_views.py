@@ -93,15 +93,12 @@ class EmbargoShareForm(forms.Form):
 
 def embargoed_notes():
     """Press notes with a revision approved to go live later (never public yet)."""
+    from wagtail.models import Revision
+
     from news.models import NewsPage
 
-    return (
-        NewsPage.objects.filter(
-            revisions__approved_go_live_at__gt=timezone.now(),
-        )
-        .distinct()
-        .order_by("title")
-    )
+    ids = Revision.page_revisions.filter(approved_go_live_at__gt=timezone.now()).values_list("object_id", flat=True)
+    return NewsPage.objects.filter(pk__in=[int(pk) for pk in ids]).order_by("title")
 
 
 @permission_required("media_relations.view_embargolink")
