@@ -13,6 +13,12 @@ TEXT_FIELDS = ("outlet", "journalist", "email", "phone", "topic", "channel")
 MAX_DATES = 5
 
 
+class JSONValueField(forms.Field):
+    """Any JSON value; only a missing one (null) counts as empty, so [] reaches its own check."""
+
+    empty_values = [None]
+
+
 class InterviewRequestSubmission(forms.Form):
     outlet = forms.CharField(max_length=255)
     journalist = forms.CharField(max_length=255)
@@ -20,7 +26,7 @@ class InterviewRequestSubmission(forms.Form):
     phone = forms.CharField(max_length=50, required=False)
     person = forms.ModelChoiceField(queryset=Person.objects.all(), to_field_name="pk")
     topic = forms.CharField(max_length=2000)
-    proposed_dates = forms.Field()
+    proposed_dates = JSONValueField()
     channel = forms.ChoiceField(choices=InterviewRequest.Channel.choices)
 
     error_messages = {

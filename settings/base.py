@@ -278,3 +278,4 @@ API_CACHE_TIMEOUT = env.int("API_CACHE_TIMEOUT", default=300)
 # retries; interview requests from the website, throttled per client address.
 WORKER_JOBS += ["media_relations.delivery.deliver_due"]
 INTERVIEW_REQUESTS_RATE = env("INTERVIEW_REQUESTS_RATE", default="5/hour")
+CORS_ALLOW_METHODS = [*CORS_ALLOW_METHODS, "POST"]  # the website's browser form posts interview requests
