@@ -10,8 +10,8 @@ import logging
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
-from wagtail.documents import get_document_model
-from wagtail.images import get_image_model
+from wagtail.documents import get_permission_policy as get_document_permission_policy
+from wagtail.images import get_permission_policy as get_image_permission_policy
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
 logger = logging.getLogger(__name__)
@@ -33,11 +33,14 @@ PAGE_PERMISSIONS = {
 }
 
 # Collection permissions on the root collection: (model, actions). "choose" is the
-# chooser permission; "add" also lets the uploader edit or delete their own files.
-_MEDIA = ("add", "change", "choose")
+# chooser permission; "add" also lets the uploader edit or delete their own files; "change"
+# edits and deletes anyone's (Wagtail's ownership policy), so only the Director holds it:
+# a Redactor never removes a photo or PDF that live pages use.
+_OWN_MEDIA = ("add", "choose")
+_ALL_MEDIA = ("add", "change", "choose", "delete")
 COLLECTION_PERMISSIONS = {
-    REDACTORES: [("image", _MEDIA), ("document", _MEDIA)],
-    DIRECTOR: [("image", (*_MEDIA, "delete")), ("document", (*_MEDIA, "delete"))],
+    REDACTORES: [("image", _OWN_MEDIA), ("document", _OWN_MEDIA)],
+    DIRECTOR: [("image", _ALL_MEDIA), ("document", _ALL_MEDIA)],
     ADMINISTRADORES: [("collection", ("add", "change", "delete"))],
 }
 
@@ -116,7 +119,12 @@ def _model_permissions(names):
 
 
 def _media_model(kind):
-    return {"image": get_image_model, "document": get_document_model, "collection": lambda: Collection}[kind]()
+    """The model whose permissions the admin checks: Wagtail's image and document permission
+    policies check `wagtailimages.Image` / `wagtaildocs.Document` even for a custom image model."""
+    if kind == "collection":
+        return Collection
+    get_policy = {"image": get_image_permission_policy, "document": get_document_permission_policy}[kind]
+    return get_policy().auth_model
 
 
 def _collection_permissions(entries):

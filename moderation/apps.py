@@ -9,6 +9,8 @@ class ModerationConfig(AppConfig):
 
     def ready(self):
         from moderation import checks  # noqa: F401  (registers the system checks)
+        from moderation.forms import compare_with_the_instance
         from moderation.notifications import connect_notifiers
 
         connect_notifiers()
+        compare_with_the_instance()

@@ -1,6 +1,8 @@
 """Admin wiring of the moderation rules: guards, emergency publication, report, dashboard panel."""
 
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import escapejs, format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.action_menu import ActionMenuItem as PageActionMenuItem
@@ -11,6 +13,7 @@ from wagtail.snippets.action_menu import ActionMenuItem as SnippetActionMenuItem
 
 from moderation import guards
 from moderation.emergency import EmergencyPublishView, emergency_publish_url
+from moderation.messages import CONFIRM_CHANGED_WHILE_REVIEWING, warn_if_changed_while_reviewing
 from moderation.panels import ScheduledPublicationsPanel, shows_panel
 from moderation.reports import EmergencyPublicationsReportView, can_view_emergency_report
 from moderation.rules import (
@@ -67,6 +70,27 @@ def hide_page_publish(menu_items, request, context):
 @hooks.register("construct_snippet_action_menu")
 def hide_snippet_publish(menu_items, request, context):
     _without_direct_publish(menu_items, request)
+
+
+# --- Reviewers who change what they review -----------------------------------------
+
+
+@hooks.register("insert_editor_js")
+def review_changes_js():
+    """Asks before approving content changed in the editor (moderation/static/moderation/review-changes.js)."""
+    return format_html(
+        '<script>document.body.dataset.moderationConfirmChanged = "{}";</script><script src="{}"></script>',
+        escapejs(CONFIRM_CHANGED_WHILE_REVIEWING),
+        static("moderation/review-changes.js"),
+    )
+
+
+@hooks.register("after_edit_page")
+def explain_changed_while_reviewing(request, page):
+    """Wagtail saved the reviewer's change as their revision, which restarted the review: say so."""
+    if request.method == "POST" and request.POST.get("action-workflow-action"):
+        latest = page.get_latest_revision()
+        warn_if_changed_while_reviewing(request, changed=latest is not None and latest.user_id == request.user.pk)
 
 
 # --- Emergency publication ----------------------------------------------------------

@@ -9,6 +9,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
+from moderation.snippet_views import ModeratedSnippetEditView
 from screens.models import Alert, Screen
 
 
@@ -53,6 +54,7 @@ class AlertViewSet(SnippetViewSet):
     ]
     list_filter = ["severity", "live", "all_screens", "show_on_website"]
     search_fields = ["title", "message"]
+    edit_view_class = ModeratedSnippetEditView  # approving unchanged publishes what was submitted
 
 
 register_snippet(AlertViewSet)

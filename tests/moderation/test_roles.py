@@ -66,11 +66,9 @@ def test_redactores(bootstrapped):
     assert collection_perms(REDACTORES) == {
         (1, codename)
         for codename in (
-            "add_customimage",
-            "change_customimage",
+            "add_image",
             "choose_image",
             "add_document",
-            "change_document",
             "choose_document",
         )
     }
@@ -87,7 +85,7 @@ def test_director(bootstrapped):
     perms = model_perms(DIRECTOR)
     assert {"screens.publish_alert", "screens.delete_alert", "cms.delete_person"} <= perms
     assert not any(p.startswith(("auth.", "wagtailcore.")) or p.endswith("_screen") for p in perms)
-    assert (1, "delete_customimage") in collection_perms(DIRECTOR)
+    assert (1, "delete_image") in collection_perms(DIRECTOR)
 
 
 def test_administradores(bootstrapped):
