@@ -1,5 +1,6 @@
 """Admin: the "Prensa" menu (interview requests, deliveries, embargo links, office calendar)."""
 
+from django import forms
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -32,7 +33,12 @@ class InterviewRequestViewSet(SnippetViewSet):
                 heading=_("Solicitante"),
             ),
             MultiFieldPanel(
-                [FieldPanel("person"), FieldPanel("topic"), FieldPanel("proposed_dates"), FieldPanel("channel")],
+                [
+                    FieldPanel("person", widget=forms.Select),
+                    FieldPanel("topic"),
+                    FieldPanel("proposed_dates"),
+                    FieldPanel("channel"),
+                ],
                 heading=_("Entrevista solicitada"),
             ),
             MultiFieldPanel(

@@ -118,6 +118,12 @@ def test_press_note_reaches_the_press_and_the_director_resends(orm, e2e_database
     assert note_id
 
 
+def close_date_picker(page):
+    page.keyboard.press("Escape")
+    page.locator("textarea[name=office_notes]").click()
+    expect(page.locator(".xdsoft_datetimepicker:visible")).to_have_count(0)
+
+
 def people():
     from cms.models import Person
 
@@ -160,19 +166,20 @@ def test_interview_is_registered_coordinated_and_scheduled(orm, new_page, anonym
     redactor.locator("select[name=person]").select_option(label="Regidora (e2e) (Regidor)")
     redactor.locator("textarea[name=topic]").fill("Programa cultural")
     redactor.locator("select[name=channel]").select_option("telefono")
-    redactor.locator("form button[type=submit]").first.click()
+    redactor.get_by_role("button", name="Guardar", exact=True).click()
     expect(redactor.locator("main")).to_contain_text("Lucía Demo")
 
     # The Redactor cannot schedule the Mayor's interview; coordinating it is fine.
     redactor.get_by_role("link", name=re.compile(reference)).first.click()
     redactor.locator("select[name=status]").select_option("programada")
     redactor.locator("input[name=agreed_at]").fill(when.strftime("%Y-%m-%d %H:%M"))
+    close_date_picker(redactor)
     redactor.locator("input[name=agreed_place]").fill("Palacio Municipal")
-    redactor.locator("form button[type=submit]").first.click()
+    redactor.get_by_role("button", name="Guardar", exact=True).click()
     expect(redactor.locator("main")).to_contain_text("Solo el Director confirma")
     screenshot(redactor, "interview-redactor-refused")
     redactor.locator("select[name=status]").select_option("en_coordinacion")
-    redactor.locator("form button[type=submit]").first.click()
+    redactor.get_by_role("button", name="Guardar", exact=True).click()
     expect(redactor.locator("main")).to_contain_text("En coordinación")
 
     # The Director schedules it; it appears in the office's calendar feed.
@@ -181,8 +188,9 @@ def test_interview_is_registered_coordinated_and_scheduled(orm, new_page, anonym
     director.get_by_role("link", name=re.compile(reference)).first.click()
     director.locator("select[name=status]").select_option("programada")
     director.locator("input[name=agreed_at]").fill(when.strftime("%Y-%m-%d %H:%M"))
+    close_date_picker(director)
     director.locator("input[name=agreed_place]").fill("Palacio Municipal")
-    director.locator("form button[type=submit]").first.click()
+    director.get_by_role("button", name="Guardar", exact=True).click()
     expect(director.locator("main")).to_contain_text("Programada")
     status = orm.run(lambda: InterviewRequest.objects.get(reference=reference).status)
     assert status == "programada"
