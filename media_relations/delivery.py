@@ -65,13 +65,20 @@ def still_wanted(contact):
 
 
 def create_release(page, revision):
-    """On a press note's first publication: the release and its deliveries (no SMTP here)."""
-    if PressRelease.objects.filter(page=page).exists():
+    """On a press note's publication: a release for the contacts who have not had this note yet.
+
+    The first publication goes to every accredited, interested contact; a later one (an edit, a
+    category added, a contact newly accredited) only to those who never got this note, so nobody
+    receives the same note twice. No SMTP here: this runs inside the publishing transaction.
+    """
+    types = ContentType.objects.get_for_models(MediaOutlet, Institution)
+    already = set(PressDelivery.objects.filter(release__page=page).values_list("contact_type_id", "contact_id"))
+    category_ids = [category.pk for category in page.categories.all()]
+    new = [c for c in recipients(category_ids) if (types[type(c)].pk, c.pk) not in already]
+    if not new or PressRelease.objects.filter(revision=revision).exists():
         return None
     release = PressRelease.objects.create(page=page, revision=revision)
     now = timezone.now()
-    types = ContentType.objects.get_for_models(MediaOutlet, Institution)
-    category_ids = [category.pk for category in page.categories.all()]
     PressDelivery.objects.bulk_create(
         [
             PressDelivery(
@@ -84,7 +91,7 @@ def create_release(page, revision):
                 next_attempt_at=now,
                 created_at=now,
             )
-            for contact in recipients(category_ids)
+            for contact in new
         ],
         ignore_conflicts=True,
     )

@@ -191,3 +191,21 @@ def test_contact_type_is_limited_to_press_contacts():
             "model", flat=True
         )
     ) == {"mediaoutlet", "institution"}
+
+
+def test_a_later_publication_reaches_only_contacts_who_never_had_the_note(news_index, categories):
+    first = MediaOutlet.objects.create(name="Primero", kind="digital", email="a@uno.example.org", accredited=True)
+    first.categories.set([categories["obras"]])
+    note = make_note(news_index, [categories["obras"]])
+    note.save_revision().publish()
+    assert list(PressDelivery.objects.values_list("email", flat=True)) == ["a@uno.example.org"]
+
+    late = MediaOutlet.objects.create(name="Recién acreditado", kind="tv", email="b@dos.example.org", accredited=True)
+    late.categories.set([categories["obras"]])
+    note.refresh_from_db()
+    note.save_revision().publish()
+    note.refresh_from_db()
+    note.save_revision().publish()  # nobody new: no release
+    releases = list(PressRelease.objects.order_by("pk"))
+    assert len(releases) == 2
+    assert [d.email for d in releases[1].deliveries.all()] == ["b@dos.example.org"]
