@@ -8,6 +8,7 @@ from cms.api import api_router
 from cms.api.cache import cached_public_response
 from cms.health import healthz, readyz
 from events import api as events_api
+from media_relations.api import interview_requests
 from news.feeds import NewsFeed
 from publishing.preview import preview_view
 from screens.api import screen_feed
@@ -30,6 +31,9 @@ urlpatterns = [
     # Server-cached by content generation: expanding 2,000 activities costs seconds (bench/).
     path("api/v2/calendar/", cached_public_response(events_api.calendar), name="calendar"),
     path("api/v2/calendar.ics", cached_public_response(events_api.calendar_ics), name="calendar_ics"),
+    # Press (media_relations): the website's interview requests, the only public write.
+    path("api/v2/interview-requests/", interview_requests, name="interview_requests"),
+    path("prensa/", include("media_relations.urls")),
     path("api/v2/", api_router.urls),
     path("api/", include("cms.api.urls")),  # OpenAPI schema and docs page of the public API
 ]

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "publishing",
     "moderation",
     "importers",
+    "media_relations",
     "wagtail_modeladmin",
     "wagtail_headless_preview",
     "wagtail.api.v2",
@@ -359,3 +360,9 @@ WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.uploads.DocumentForm"
 API_RATE_LIMIT = env.int("API_RATE_LIMIT", default=120)  # requests per window and client
 API_RATE_LIMIT_WINDOW = env.int("API_RATE_LIMIT_WINDOW", default=60)  # seconds
 AXES_VERBOSE = False
+
+# Press (media_relations): press notes mailed to the distribution list by the worker, with
+# retries; interview requests from the website, throttled per client address.
+WORKER_JOBS += ["media_relations.delivery.deliver_due"]
+INTERVIEW_REQUESTS_RATE = env("INTERVIEW_REQUESTS_RATE", default="5/hour")
+CORS_ALLOW_METHODS = [*CORS_ALLOW_METHODS, "POST"]  # the website's browser form posts interview requests
