@@ -272,3 +272,8 @@ WAGTAILFRONTENDCACHE = env.json("WAGTAILFRONTENDCACHE", default={})
 API_CACHE_MAX_AGE = env.int("API_CACHE_MAX_AGE", default=60)
 API_CACHE_STALE_WHILE_REVALIDATE = env.int("API_CACHE_STALE_WHILE_REVALIDATE", default=300)
 API_CACHE_TIMEOUT = env.int("API_CACHE_TIMEOUT", default=300)
+
+# Admin (issue 12): no Wagtail update check and no Gravatar (no outside network here: each admin
+# page waited ~1 s for them); the office's own Spanish catalogs (cms/locale) and guide (cms/admin_help.py).
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
