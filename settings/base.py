@@ -277,3 +277,5 @@ API_CACHE_TIMEOUT = env.int("API_CACHE_TIMEOUT", default=300)
 # page waited ~1 s for them); the office's own Spanish catalogs (cms/locale) and guide (cms/admin_help.py).
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Public paths (API, feeds, display pages) in LANGUAGE_CODE with no Vary: Accept-Language (cms/middleware.py).
+MIDDLEWARE[MIDDLEWARE.index("django.middleware.locale.LocaleMiddleware")] = "cms.middleware.AdminLocaleMiddleware"
