@@ -15,7 +15,7 @@ from events.recurrence_text import describe
 from events.validators import validate_rrule
 
 # Every rule literal in the demo data and the other tests (this file holds rules meant to stay advanced).
-RULE_LITERAL = re.compile(r"""(?:"recurrence":\s*|recurrence\s*=\s*|\(\s*)"((?:RRULE:)?FREQ=[^"]*)\"""")
+RULE_LITERAL = re.compile(r'"((?:RRULE:)?FREQ=[^"\n]*)"')
 SOURCES = [
     settings.BASE_DIR / "events" / "demo.py",
     *sorted(path for path in (settings.BASE_DIR / "tests").rglob("*.py") if path.name != "test_recurrence_editor.py"),
