@@ -27,6 +27,7 @@ MONTH_NAMES = [
     "noviembre",
     "diciembre",
 ]
+PLURAL_DAY_NAMES = {**DAY_NAMES, "SA": "sábados", "SU": "domingos"}
 FREQ_NAMES = {"daily": "Cada día", "weekly": "Cada semana", "monthly": "Cada mes", "yearly": "Cada año"}
 ORDINAL_NAMES = {1: "primer", 2: "segundo", 3: "tercer", 4: "cuarto", -1: "último"}
 WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
@@ -41,7 +42,7 @@ def _when(state, start):
     freq = state["freq"]
     if freq == "weekly":
         days = state["weekdays"] or ([WEEKDAY_CODES[start.weekday()]] if start else [])
-        return _("los %(days)s") % {"days": _join([DAY_NAMES[d] for d in days])} if days else ""
+        return _("los %(days)s") % {"days": _join([PLURAL_DAY_NAMES[d] for d in days])} if days else ""
     if freq == "monthly":
         if state["monthly_mode"] == "weekday" and state["ordinal"]:
             names = {"nth": ORDINAL_NAMES[state["ordinal"]], "day": DAY_NAMES[state["ordinal_weekday"]]}

@@ -120,6 +120,7 @@ def test_parts_keep_their_order_and_the_rrule_prefix():
         ("FREQ=YEARLY", "Cada año, el 24 de junio."),
         ("FREQ=WEEKLY", "Cada semana, los miércoles."),
         ("FREQ=WEEKLY;BYDAY=MO,WE,FR;COUNT=10", "Cada semana, los lunes, miércoles y viernes, 10 veces en total."),
+        ("FREQ=WEEKLY;BYDAY=SA,SU", "Cada semana, los sábados y domingos."),
         ("FREQ=MONTHLY;BYDAY=-1SU", "Cada mes, el último domingo."),
         ("FREQ=MONTHLY;UNTIL=20261231", "Cada mes, el día 24, hasta el 31 de diciembre de 2026."),
         ("FREQ=WEEKLY;INTERVAL=2", "Regla avanzada: se edita como texto RRULE."),
