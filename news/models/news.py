@@ -1,5 +1,6 @@
 """Press notes (notas de prensa)."""
 
+from django import forms
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -45,7 +46,13 @@ class NewsPage(HeadlessMixin, ScreenHeadlineMixin, Page):
         FieldPanel("lead"),
         FieldPanel("main_image"),
         FieldPanel("body"),
-        MultiFieldPanel([FieldPanel("categories"), FieldPanel("related_people")], heading=_("Clasificación")),
+        MultiFieldPanel(
+            [
+                FieldPanel("categories", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("related_people", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading=_("Clasificación"),
+        ),
         *ScreenHeadlineMixin.screen_panels,
     ]
     search_fields = [
