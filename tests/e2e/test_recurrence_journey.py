@@ -102,3 +102,20 @@ def test_yearly_activity_with_the_recurrence_editor(orm, new_page):
     assert starts == [
         dt.datetime(year, 6, 24, 9, tzinfo=LIMA).isoformat() for year in (first.year, first.year + 2, first.year + 3)
     ]
+
+
+def test_the_editor_writes_back_every_project_rule_unchanged(orm, redactor_page):
+    """The browser half of the round trip: the editor's JavaScript writes, from the state the server
+    reads, exactly the rule it read (tests/events/test_recurrence_editor.py checks the Python half)."""
+    from events.recurrence_editor import rule_to_state
+    from tests.events.test_recurrence_editor import PROJECT_RULES
+
+    redactor_page.goto(f"/admin/pages/add/events/civiceventpage/{calendar_index_id(orm)}/")
+    expect(redactor_page.locator("[data-cms-recurrence][data-ready]")).to_have_count(1)
+    for all_day in (False, True):
+        states = [{**rule_to_state(rule, all_day), "until_raw_date": None} for rule in PROJECT_RULES]
+        for state in states:
+            if state["until_raw"]:
+                state["until_raw_date"] = state["until"]  # what the widget keeps when it loads a rule
+        written = redactor_page.evaluate("(states) => states.map((s) => window.cmsRecurrence.build(s))", states)
+        assert written == PROJECT_RULES
