@@ -19,7 +19,12 @@ $(VENV)/.installed: requirements.txt | $(BIN)/python
 	$(BIN)/pip install -q -r requirements.txt
 	touch $@
 
-install: $(VENV)/.installed ## Create .venv and install the pinned requirements
+# The admin's own Spanish catalogs (cms/locale), compiled with polib: no GNU gettext needed.
+MO_FILES := $(patsubst %.po,%.mo,$(wildcard cms/locale/*/LC_MESSAGES/*.po))
+$(MO_FILES): %.mo: %.po $(VENV)/.installed
+	$(BIN)/python -m cms.translations
+
+install: $(VENV)/.installed $(MO_FILES) ## Create .venv, install the pinned requirements, compile translations
 
 migrate: install ## Apply migrations and bootstrap the site, groups and workflow
 	mkdir -p var

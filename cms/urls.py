@@ -4,6 +4,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms.admin_help import admin_js_catalog
 from cms.api import api_router
 from cms.api.cache import cached_public_response
 from cms.health import healthz, readyz
@@ -19,6 +20,7 @@ handler500 = "cms.errors.server_error"
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("readyz", readyz, name="readyz"),
+    path("admin/jsi18n/", admin_js_catalog),  # Wagtail's JS catalog plus cms/locale (cms/admin_help.py)
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # Lobby displays (screens app): each screen's feed, before the api/v2/ router, and the display page.

@@ -87,3 +87,7 @@ class PressContactsGroup(ModelAdminGroup):
     menu_icon = "mail"
     menu_order = 220
     items = (MediaOutletAdmin, InstitutionAdmin)
+
+
+# The office's guide in the help menu and dashboard (its hooks register on import).
+from cms import admin_help  # noqa: E402, F401

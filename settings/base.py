@@ -366,3 +366,10 @@ AXES_VERBOSE = False
 WORKER_JOBS += ["media_relations.delivery.deliver_due"]
 INTERVIEW_REQUESTS_RATE = env("INTERVIEW_REQUESTS_RATE", default="5/hour")
 CORS_ALLOW_METHODS = [*CORS_ALLOW_METHODS, "POST"]  # the website's browser form posts interview requests
+
+# Admin (issue 12): no Wagtail update check and no Gravatar (no outside network here: each admin
+# page waited ~1 s for them); the office's own Spanish catalogs (cms/locale) and guide (cms/admin_help.py).
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Public paths (API, feeds, display pages) in LANGUAGE_CODE with no Vary: Accept-Language (cms/middleware.py).
+MIDDLEWARE[MIDDLEWARE.index("django.middleware.locale.LocaleMiddleware")] = "cms.middleware.AdminLocaleMiddleware"
