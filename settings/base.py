@@ -357,7 +357,8 @@ FILE_UPLOAD_HANDLERS = [
 ]
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.uploads.DocumentForm"
 # Public API rate limit per client (cache-based: shared across hosts with Redis; fails open).
-API_RATE_LIMIT = env.int("API_RATE_LIMIT", default=120)  # requests per window and client
+API_RATE_LIMIT = env.int("API_RATE_LIMIT", default=600)  # requests per window and client (the website's server is one)
+API_PROXY_COUNT = env.int("API_PROXY_COUNT", default=0)  # trusted proxies (load balancer, CDN) in X-Forwarded-For
 API_RATE_LIMIT_WINDOW = env.int("API_RATE_LIMIT_WINDOW", default=60)  # seconds
 AXES_VERBOSE = False
 
