@@ -12,3 +12,5 @@ MEDIA_ROOT = str(VAR_DIR / "test-media")  # noqa: F405
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
 WAGTAILAPI_BASE_URL = "http://testserver"
+# Stock Wagtail API v2 beside ours under /stock-api/v2/ (the compatibility tests compare them).
+ROOT_URLCONF = "tests.api.stock_urls"
