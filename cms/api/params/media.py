@@ -13,7 +13,7 @@ def media_query(request, model, api_fields, filter_fields):
     """(params, {lookup: value}, [tag names]) of a media listing; ``api_fields`` may be selected
     with ``fields=``, ``filter_fields`` (database fields) may be filtered and ordered by."""
     query = Query(request)
-    query.check_known(COMMON_PARAMS | set(api_fields) | set(filter_fields))
+    query.check_known(COMMON_PARAMS | set(filter_fields))
     params = common_params(query)
     order_params(query, params, orderable(model, filter_fields) | EXTRA_ORDERS)
     lookups, tags = field_filters(query, model, filter_fields)

@@ -8,7 +8,7 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.coreutils import resolve_model_string
 from wagtail.models import Page, get_page_models
 
-from cms.api.params.fields import field_filters, orderable
+from cms.api.params.fields import field_filters, filterable, orderable
 from cms.api.params.listing import COMMON_PARAMS, common_params, order_params
 from cms.api.params.query import Query
 from cms.api.params.values import parse_date, parse_host, parse_id
@@ -80,7 +80,7 @@ def page_query(request, api_fields):
     config = page_type_config(model)
     names = api_fields(model)
     type_filters = all_filters()
-    query.check_known(PAGE_PARAMS | set(names) | set(type_filters))
+    query.check_known(PAGE_PARAMS | set(filterable(model, names)) | set(type_filters))
     params = common_params(query)
     params.extra["rich_text_format"] = rich_text_format(query)
     result = PageQuery(model=model, types=types, config=config, params=params)
