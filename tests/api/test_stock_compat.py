@@ -107,8 +107,8 @@ ORDERED = [
     "pages/?order=-first_published_at,title",
     "pages/?order=title,id&offset=2&limit=2",
     "pages/?order=title,id&limit=1&limit=3",  # repeated: the last wins
-    "pages/?type=news.NewsPage&order=date",
-    "pages/?type=news.NewsPage&order=-date&fields=date,lead,main_image",
+    "pages/?type=news.NewsPage&order=date,id",
+    "pages/?type=news.NewsPage&order=-date,id&fields=date,lead,main_image",
     "pages/?type=news.NewsPage&order=title&fields=*",
     "pages/?type=news.NewsPage&order=title&fields=-title",
     "pages/?type=news.NewsPage&order=title&fields=_,id,title",
