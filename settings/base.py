@@ -294,6 +294,9 @@ PUBLISHING_PREVIEW_MAX_AGE = env.int("PREVIEW_TOKEN_MAX_AGE", default=600)  # se
 # Public read API (cms/api): its content-generation table and cache signals; CDN purge of
 # API URLs through wagtail.contrib.frontend_cache when WAGTAILFRONTENDCACHE (JSON) is set.
 INSTALLED_APPS += ["cms.api"]
+# Every public URL read-only, any other method a JSON 405 (before CSRF's HTML 403).
+_after_cors = MIDDLEWARE.index("corsheaders.middleware.CorsMiddleware") + 1
+MIDDLEWARE.insert(_after_cors, "cms.api.methods.PublicMethodsMiddleware")
 WAGTAILFRONTENDCACHE = env.json("WAGTAILFRONTENDCACHE", default={})
 API_CACHE_MAX_AGE = env.int("API_CACHE_MAX_AGE", default=60)
 API_CACHE_STALE_WHILE_REVALIDATE = env.int("API_CACHE_STALE_WHILE_REVALIDATE", default=300)
