@@ -39,19 +39,25 @@ def tree(site_tree):
     start = timezone.now() - datetime.timedelta(days=30)
     image = ImageFactory(title="Plaza de Armas")
     image.tags.add("cusco", "plaza")
-    ImageFactory(title="Coricancha").tags.add("cusco")
+    other_image = ImageFactory(title="Coricancha")
+    other_image.tags.add("cusco")
     document = DocumentFactory(title="Acta de sesión")
     document.tags.add("actas")
+    # Every photo and file here is used by a public page: ours lists only those (issue 15:
+    # uploads stay private until published content uses them), stock lists every one.
     news = []
     for number, title in enumerate(["Banda municipal", "Alcalde inaugura", "Cusco celebra", "Desfile cívico"]):
         date = start + datetime.timedelta(days=number)
-        page = NewsPageFactory(parent=index, title=title, date=date, main_image=image)
+        page = NewsPageFactory(parent=index, title=title, date=date, main_image=other_image if number == 3 else image)
         page.show_in_menus = number % 2 == 0
-        page.body = [("paragraph", f'<p>Ver <a linktype="page" id="{index.pk}">notas</a> {title}.</p>')]
+        page.body = [
+            ("paragraph", f'<p>Ver <a linktype="page" id="{index.pk}">notas</a> {title}.</p>'),
+            ("document", document),
+        ]
         news.append(publish(page))
     speech = publish(SpeechPageFactory(parent=speeches, title="Discurso del Alcalde"))
-    draft = NewsPageFactory(parent=index, title="Borrador", live=False)
-    private = publish(NewsPageFactory(parent=index, title="Privada"))
+    draft = NewsPageFactory(parent=index, title="Borrador", live=False, main_image=image)
+    private = publish(NewsPageFactory(parent=index, title="Privada", main_image=image))
     restriction = PageViewRestriction.objects.create(page=private, restriction_type="groups")
     restriction.groups.set([Group.objects.first()])
     translated = news[0].copy_for_translation(site_tree["locales"]["qu"], copy_parents=True)
