@@ -3,14 +3,17 @@
 Django calls the handler inside its ``except`` block, so the exception is at hand, whether it
 came from a view or a middleware (e.g. the admin's BEGIN IMMEDIATE). A database that stays
 locked (SQLite past SQLITE_BUSY_TIMEOUT) or unreachable (PostgreSQL restarting) gets a JSON
-503 with ``Retry-After`` so clients retry; any other error on the public API a JSON 500.
+503 with ``Retry-After`` so clients retry (outside the API an HTML page in Spanish: an editor
+whose save could not get the lock reads that nothing was saved); any other error on the public
+API a JSON 500.
 """
 
 import logging
 import sys
 
 from django.db import InterfaceError, OperationalError
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
+from django.template.loader import render_to_string
 from django.views import defaults
 
 logger = logging.getLogger(__name__)
@@ -21,7 +24,11 @@ JSON_PREFIXES = ("/api/", "/feeds/", "/healthz", "/readyz")
 def server_error(request, *args, **kwargs):
     exception = sys.exc_info()[1]
     if isinstance(exception, OperationalError | InterfaceError):
-        response = JsonResponse({"message": "The database is busy or unavailable; retry shortly."}, status=503)
+        if request.path.startswith(JSON_PREFIXES):
+            response = JsonResponse({"message": "The database is busy or unavailable; retry shortly."}, status=503)
+        else:  # the admin and the display pages: a page a person can read, in Spanish
+            page = render_to_string("cms/busy.html", {"seconds": RETRY_AFTER_SECONDS, "back": request.path})
+            response = HttpResponse(page, status=503)
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         response["Cache-Control"] = "no-store"
         return response

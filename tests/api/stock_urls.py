@@ -7,6 +7,7 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
+from cms.urls import handler500  # noqa: F401  (the project's 500/503 answers, as in production)
 from cms.urls import urlpatterns as project_urlpatterns
 
 stock_router = WagtailAPIRouter("stockapi")

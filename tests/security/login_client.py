@@ -1,4 +1,7 @@
-"""Post the admin login form as a browser would (CSRF cookie and token); print status, type, body."""
+"""Post the admin login form as a browser would (CSRF cookie and token); print status, type, body.
+
+``python -m tests.security.login_client BASE_URL USERNAME PASSWORD``
+"""
 
 import http.cookiejar
 import re
@@ -8,13 +11,11 @@ import urllib.parse
 import urllib.request
 
 
-def main(base):
+def main(base, username, password):
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
     form = opener.open(base + "/admin/login/", timeout=30).read().decode()
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form).group(1)
-    data = urllib.parse.urlencode(
-        {"csrfmiddlewaretoken": token, "username": "admin", "password": "clave-de-prueba-123"}
-    ).encode()
+    data = urllib.parse.urlencode({"csrfmiddlewaretoken": token, "username": username, "password": password}).encode()
     request = urllib.request.Request(base + "/admin/login/", data=data, headers={"Referer": base + "/admin/login/"})  # noqa: S310 - our own test server
     try:
         response = opener.open(request, timeout=60)
@@ -27,4 +28,4 @@ def main(base):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    main(*sys.argv[1:4])

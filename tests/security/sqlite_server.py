@@ -1,9 +1,8 @@
-"""A copy of the test database in a SQLite file (WAL), served by gunicorn in its own process."""
+"""A SQLite file of its own (tests/security/isolated.py) served by gunicorn in its own process,
+and another process holding that file's write lock."""
 
 import contextlib
-import os
 import socket
-import sqlite3
 import subprocess
 import sys
 import time
@@ -11,27 +10,14 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from django.conf import settings
-from django.db import connection
-
-PORTS = range(8150, 8160)
+from tests.security.isolated import BASE_DIR, base_environment
 
 
 def free_port():
-    for port in PORTS:
-        with socket.socket() as probe:
-            if probe.connect_ex(("127.0.0.1", port)) != 0:
-                return port
-    raise RuntimeError("no free port in 8150-8159")
-
-
-def copy_test_database(path):
-    """SQLite's online backup API: the in-memory test database, data included, into ``path``."""
-    connection.ensure_connection()
-    target = sqlite3.connect(path)
-    connection.connection.backup(target)
-    target.execute("PRAGMA journal_mode=WAL")
-    target.close()
+    """A port nobody listens on now (the OS picks it)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
 
 
 def get(url, timeout=30):
@@ -43,48 +29,61 @@ def get(url, timeout=30):
         return error.code, dict(error.headers), error.read()
 
 
-@contextlib.contextmanager
-def serve(database_path, **environment):
+def _start(database_url, media_root, log, environment):
     port = free_port()
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "settings.test",
-        "DATABASE_URL": f"sqlite:///{database_path}",
-        **environment,
-    }
     command = [
-        str(settings.BASE_DIR / ".venv" / "bin" / "gunicorn"),
+        sys.executable,
+        "-m",
+        "gunicorn",
         "cms.wsgi:application",
-        "--bind",
-        f"127.0.0.1:{port}",
-        "--workers",
-        "1",
-        "--threads",
-        "4",
-        "--timeout",
-        "60",
+        f"--bind=127.0.0.1:{port}",
+        "--workers=1",
+        "--threads=4",
+        "--timeout=120",
+        "--graceful-timeout=2",
     ]
-    log = open(f"{database_path}.gunicorn.log", "w")  # noqa: SIM115 - closed below
-    server = subprocess.Popen(command, cwd=settings.BASE_DIR, env=env, stdout=log, stderr=log)  # noqa: S603
+    server = subprocess.Popen(  # noqa: S603
+        command,
+        cwd=BASE_DIR,
+        env=base_environment(database_url, media_root, **environment),
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 240  # a loaded CI machine imports Django slowly
-        while time.monotonic() < deadline:
-            with contextlib.suppress(OSError):
-                if get(base + "/healthz", timeout=2)[0] == 200:
-                    break
-            time.sleep(0.3)
-        else:
-            raise RuntimeError("gunicorn did not start: " + Path(log.name).read_text()[-2000:])
-        yield base
-    finally:
+    deadline = time.monotonic() + 240  # a loaded CI machine imports Django slowly
+    while time.monotonic() < deadline and server.poll() is None:
+        with contextlib.suppress(OSError):
+            if get(base + "/healthz", timeout=2)[0] == 200:
+                return server, base
+        time.sleep(0.3)
+    _stop(server)
+    return None, base
+
+
+def _stop(server):
+    if server.poll() is None:
         server.terminate()
         try:
             server.wait(30)
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait(10)
-        log.close()
+
+
+@contextlib.contextmanager
+def serve(database_url, media_root, log_path, **environment):
+    """gunicorn on a free port (tried again if another process took it first); yields its base URL."""
+    with open(log_path, "ab") as log:
+        for _attempt in range(3):
+            server, base = _start(database_url, media_root, log, environment)
+            if server is not None:
+                break
+        else:
+            raise RuntimeError("gunicorn did not start: " + Path(log_path).read_text()[-3000:])
+        try:
+            yield base
+        finally:
+            _stop(server)
 
 
 @contextlib.contextmanager
@@ -98,7 +97,7 @@ def write_lock_held(database_path):
             "db = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
             "db.execute('BEGIN IMMEDIATE')\n"
             "print('held', flush=True)\n"
-            "time.sleep(120)\n",
+            "time.sleep(300)\n",
             str(database_path),
         ],
         stdout=subprocess.PIPE,

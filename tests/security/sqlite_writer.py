@@ -23,7 +23,7 @@ def main(path, role):
     from tests.factories import NewsPageFactory
 
     count = 0
-    if role == "worker":
+    if role == "worker":  # roles: "worker", or an editor's name
         WebhookEndpoint.objects.get_or_create(name="Sitio", url="http://127.0.0.1:9/hook")
         for _ in range(15):
             failed = tick()
@@ -31,9 +31,10 @@ def main(path, role):
                 raise SystemExit(f"worker steps failed: {failed}")
     else:
         parent = Page.objects.filter(url_path__endswith="/notas-de-prensa/").first()
-        for _ in range(15):
+        for number in range(15):
             with transaction.atomic():  # as the admin's write views run (publishing middleware)
-                page = NewsPageFactory(parent=Page.objects.get(pk=parent.pk), main_image=None)
+                title = f"Nota de prensa {role} {number}"  # two editors at once: slugs of their own
+                page = NewsPageFactory(parent=Page.objects.get(pk=parent.pk), title=title, main_image=None)
                 page.save_revision().publish()
             count += 1
     print(count)
