@@ -1,5 +1,5 @@
-"""HTTP hardening shared by every environment: Permissions-Policy, and lockout on the
-page and collection password forms (django-axes, the same lockout as the admin login).
+"""HTTP hardening shared by every environment: Content-Security-Policy (per path), Permissions-Policy,
+and lockout on the page and collection password forms (django-axes, as on the admin login).
 
 Wagtail's password forms (/_util/authenticate_with_password/… for pages,
 /documents/authenticate_with_password/… for private collections) do not go through
@@ -8,6 +8,8 @@ whether the client may still try (its lockout counts "username" = the restrictio
 reports a wrong password to axes through Django's ``user_login_failed`` signal.
 """
 
+from csp.middleware import CSPMiddleware
+from django.conf import settings
 from django.contrib.auth.signals import user_login_failed
 from django.http import JsonResponse
 
@@ -28,6 +30,25 @@ PERMISSIONS_POLICY = ", ".join(
     )
 )
 PASSWORD_FORM_URL_NAMES = {"wagtailcore_authenticate_with_password", "wagtaildocs_authenticate_with_password"}
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's enforced policy (CONTENT_SECURITY_POLICY), with CSP_ADMIN_EXTRA's sources added
+    on the admin's pages only (not CSP_ADMIN_STRICT_PATHS: the login and password-reset forms):
+    the public surfaces (API, its docs, the display page) keep the strict policy whatever the
+    admin needs."""
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only)
+        extra = getattr(settings, "CSP_ADMIN_EXTRA", None)
+        path = request.path_info
+        strict = tuple(getattr(settings, "CSP_ADMIN_STRICT_PATHS", ()))
+        if extra and not report_only and path.startswith("/admin/") and not path.startswith(strict):
+            update = dict(parts.update or {})
+            for directive, sources in extra.items():
+                update[directive] = [*update.get(directive, []), *sources]
+            parts.update = update
+        return parts
 
 
 class PermissionsPolicyMiddleware:

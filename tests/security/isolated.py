@@ -31,8 +31,8 @@ def base_environment(database_url, media_root, **extra):
         DATABASE_URL=database_url,
         MEDIA_ROOT=str(media_root),
         PYTHONUNBUFFERED="1",
-        **extra,
     )
+    env.update(extra)
     return env
 
 

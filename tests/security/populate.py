@@ -1,7 +1,8 @@
 """Content in a database of its own (tests/security/isolated.py), from a process of its own:
 ``python -m tests.security.populate ACTION [ARGS]`` with DATABASE_URL and MEDIA_ROOT set; prints JSON.
 
-- ``content``: a published press note with its main image, a document, a display screen, the mayor.
+- ``content``: a published press note with its main image, a document, a display screen, the mayor,
+  a published bulletin with its PDF.
 - ``note``: one more published press note, with a new image (no renditions made yet).
 - ``snapshot``: what a backup must bring back (pages, revisions, images, documents, screens,
   users, interview requests).
@@ -16,14 +17,31 @@ def content():
     from wagtail.models import Page
 
     from cms.models import Person
-    from tests.factories import DocumentFactory, NewsPageFactory, PersonFactory, ScreenFactory, publish
+    from tests.factories import (
+        BulletinPageFactory,
+        DocumentFactory,
+        NewsPageFactory,
+        PersonFactory,
+        ScreenFactory,
+        publish,
+    )
 
     parent = Page.objects.get(url_path__endswith="/notas-de-prensa/")
     note = publish(NewsPageFactory(parent=parent, title="Nota respaldada"))
     document = DocumentFactory(title="Acta de la sesión")
     screen = ScreenFactory(slug="plaza-regocijo")
     mayor = PersonFactory(name="Alcalde de Prueba", role=Person.Role.ALCALDE)
-    return {"note": note.pk, "parent": parent.pk, "document": document.pk, "screen": screen.slug, "person": mayor.pk}
+    bulletin = publish(
+        BulletinPageFactory(parent=Page.objects.get(url_path__endswith="/publicaciones/"), title="Boletín respaldado")
+    )
+    return {
+        "bulletin": bulletin.pk,
+        "note": note.pk,
+        "parent": parent.pk,
+        "document": document.pk,
+        "screen": screen.slug,
+        "person": mayor.pk,
+    }
 
 
 def note():
@@ -64,7 +82,7 @@ def damage():
     from screens.models import Screen
 
     changed = Page.objects.filter(title="Nota respaldada").update(title="Borrado por error")
-    deleted = get_document_model().objects.all()._raw_delete("default")
+    deleted = get_document_model().objects.filter(title="Acta de la sesión")._raw_delete("default")
     Screen.objects.all().delete()
     return {"changed": changed, "deleted": deleted}
 

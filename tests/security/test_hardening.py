@@ -18,13 +18,31 @@ from tests.factories import NewsPageFactory, pdf_bytes, publish
 pytestmark = pytest.mark.django_db
 
 
+def script_src(response):
+    directives = dict(part.strip().split(" ", 1) for part in response["Content-Security-Policy"].split(";"))
+    return directives["script-src"]
+
+
 def test_csp_and_permissions_policy_on_admin_api_docs_and_display(client):
     for url in ("/admin/login/", "/api/docs/", "/api/v2/pages/"):
         response = client.get(url)
         assert response.status_code == 200, url
-        assert "default-src 'self'" in response["Content-Security-Policy-Report-Only"], url
-        assert "object-src 'none'" in response["Content-Security-Policy-Report-Only"]
+        assert "Content-Security-Policy-Report-Only" not in response  # enforced
+        assert "default-src 'self'" in response["Content-Security-Policy"], url
+        assert "object-src 'none'" in response["Content-Security-Policy"]
+        assert script_src(response) == "'self'", url  # no inline script, no eval
         assert "camera=()" in response["Permissions-Policy"] and "geolocation=()" in response["Permissions-Policy"]
+
+
+def test_only_the_admin_pages_behind_the_login_allow_inline_scripts(superuser, client):
+    client.force_login(superuser)
+    response = client.get("/admin/")
+    assert response.status_code == 200
+    assert script_src(response) == "'self' 'unsafe-inline'"  # Wagtail 8's widget set-up scripts
+    assert "object-src 'none'" in response["Content-Security-Policy"]
+    assert "form-action 'self'" in response["Content-Security-Policy"]
+    client.logout()
+    assert script_src(client.get("/admin/login/")) == "'self'"
 
 
 def test_admin_login_locks_out_after_repeated_failures(superuser, client):
