@@ -35,12 +35,18 @@ class TermViewSet(SnippetViewSet):
     menu_label = _("Gestiones")
     list_display = ["name", "slug", "start", "end", "mayor"]
 
+    def get_queryset(self, request):
+        return Term.objects.select_related("mayor")  # one query for the listing, not one per row
+
 
 class PageTermOverrideViewSet(SnippetViewSet):
     model = PageTermOverride
     icon = "date"
     menu_label = _("Gestión asignada a mano")
     list_display = ["page", "term", "reason"]
+
+    def get_queryset(self, request):
+        return PageTermOverride.objects.select_related("page", "term")
 
 
 register_snippet(PersonViewSet)

@@ -126,6 +126,7 @@ class WithdrawalAdmin(ModelAdmin):
     menu_label = _("Retiros")
     menu_icon = "warning"
     list_display = ("title", "path", "reason", "withdrawn_at", "withdrawn_by", "cleared_at")
+    list_select_related = ("withdrawn_by",)
     search_fields = ("title", "path", "reason")
     inspect_view_enabled = True
     permission_helper_class = ReadOnlyPermissionHelper
