@@ -14,6 +14,7 @@ from cms.api.schema.parameters import (
 from cms.api.schema.registry import contributions
 from cms.api.schema.types import SchemaBuilder, nullable, ref
 from cms.api.views import PublicPagesAPIViewSet
+from cms.ratelimit import PREFIXES as RATE_LIMITED_PREFIXES
 
 OPENAPI_VERSION = "3.1.0"
 JSON = "application/json"
@@ -257,6 +258,24 @@ def api_paths(page_union):
     }
 
 
+RETRY_AFTER_HEADER = {"description": "Segundos que esperar antes de reintentar.", "schema": {"type": "string"}}
+NO_DATABASE = ("/healthz", "/readyz", "/api/docs/", "/api/schema/")  # answer without the database (or say so)
+
+
+def _add_refusals(paths):
+    """Every rate-limited operation may answer 429 (cms/ratelimit.py), and every one that reads the
+    database a 503 when it stays locked or unreachable (cms/errors.py)."""
+    for path, operations in paths.items():
+        for operation in operations.values():
+            responses = operation.get("responses")
+            if responses is None:
+                continue
+            if path.startswith(RATE_LIMITED_PREFIXES):
+                responses.setdefault("429", {"$ref": "#/components/responses/TooManyRequests"})
+            if path not in NO_DATABASE:
+                responses.setdefault("503", {"$ref": "#/components/responses/ServiceUnavailable"})
+
+
 def shared_components():
     error = {JSON: {"schema": ref("Error")}}
     return {
@@ -277,6 +296,16 @@ def shared_components():
             "NotModified": {"description": "El If-None-Match coincide con el ETag actual."},
             "BadRequest": {"description": "Parámetros inválidos.", "content": error},
             "NotFound": {"description": "No existe contenido público aquí.", "content": error},
+            "TooManyRequests": {
+                "description": "Límite de solicitudes por cliente superado (API_RATE_LIMIT por ventana).",
+                "headers": {"Retry-After": RETRY_AFTER_HEADER},
+                "content": error,
+            },
+            "ServiceUnavailable": {
+                "description": "Base de datos ocupada (SQLite con el bloqueo de escritura tomado) o no disponible.",
+                "headers": {"Retry-After": RETRY_AFTER_HEADER},
+                "content": error,
+            },
             "URITooLong": {
                 "description": "URL más larga de lo que acepta el servidor HTTP (gunicorn responde antes de la API).",
                 "content": {"text/html": {"schema": {"type": "string"}}},
@@ -300,6 +329,7 @@ def build_schema():
     paths = api_paths(page_union)
     extra_paths, extra_components, extra_tags = contributions()
     paths.update(extra_paths)
+    _add_refusals(paths)
     components.update(extra_components)
     shared = shared_components()
     return {
