@@ -16,7 +16,7 @@ from cms.api.purge import register_purge_urls
 from events import openapi
 from events.choices import EventType
 from events.http import conditional, json_error, make_etag
-from events.ics import build_calendar
+from events.ics_store import build_stored_calendar
 from events.jsonld import occurrence_json
 from events.links import api_url, public_url
 from events.models import CivicEventPage
@@ -26,7 +26,6 @@ from events.recurrence import LIMA, aware, midnight
 from events.validators import YEARS
 
 MAX_RANGE_DAYS = 366
-ICS_CHUNK = 200
 logger = logging.getLogger(__name__)
 DATE_FORMAT = re.compile(r"\d{4}-\d{2}-\d{2}")
 CALENDAR_PARAMS = ("from", "to", "type", "locale")
@@ -168,9 +167,9 @@ def calendar_ics(request):
     etag = make_etag("calendar.ics", sorted(params.items()), *fingerprint(events))
 
     def build():
-        rows = with_publish_count(events).prefetch_related("occurrence_overrides").order_by("pk")
-        # Built once per content generation (cms.api.cache), reading the activities in chunks.
-        body = build_calendar(rows.iterator(chunk_size=ICS_CHUNK))
+        # Each activity's text was rendered when it was stored (events.ics_store): one query here.
+        # The response is then kept per content generation (cms.api.cache).
+        body = build_stored_calendar(with_publish_count(events))
         response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
         response["Content-Disposition"] = 'inline; filename="calendario-civico.ics"'
         return response

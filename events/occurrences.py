@@ -2,11 +2,12 @@
 
 The store covers one window of dates for every activity, [today - history, today + horizon)
 in Lima, named by the settings ``EVENTS_OCCURRENCE_HISTORY_DAYS`` and
-``EVENTS_OCCURRENCE_HORIZON_DAYS``. An activity's rows are rewritten whenever the activity's
-row is saved in full (create, publish, revert, copy) or one of its overrides changes; deleting
-the activity deletes them (cascade). Unpublishing, expiry, moves and view restrictions change
-nothing here: readers join the rows with ``events.queries.public_events()``. The worker moves the
-window forward as time passes (``extend_window``, a WORKER_JOBS callable).
+``EVENTS_OCCURRENCE_HORIZON_DAYS``. An activity's rows (and its ICS text, events.ics_store) are
+rewritten whenever the activity's row is saved in full (create, publish, revert, copy) or one
+of its overrides changes; deleting the activity deletes them (cascade). Unpublishing, expiry,
+moves and view restrictions change nothing here: readers join the rows with
+``events.queries.public_events()``. The worker moves the window forward as time passes
+(``extend_window``, a WORKER_JOBS callable).
 
 A range the window does not cover is expanded on the fly as before (events.recurrence).
 """
@@ -21,6 +22,7 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
+from events import ics_store
 from events.recurrence import LIMA, aware, local_naive, midnight
 
 logger = logging.getLogger(__name__)
@@ -122,6 +124,7 @@ def store_event(event):
         rows = expand(event, window)
         EventOccurrence.objects.filter(event_id=event.pk).delete()
         EventOccurrence.objects.bulk_create(rows, batch_size=BATCH)
+        ics_store.store_texts([event])
 
 
 def refresh_event(event_id):
@@ -141,10 +144,11 @@ def store_events(event_ids, window):
     written = 0
     for first in range(0, len(event_ids), BATCH):
         ids = event_ids[first : first + BATCH]
-        events = CivicEventPage.objects.filter(pk__in=ids).prefetch_related("occurrence_overrides")
+        events = list(CivicEventPage.objects.filter(pk__in=ids).prefetch_related("occurrence_overrides"))
         rows = [row for event in events for row in expand(event, window)]
         EventOccurrence.objects.filter(event_id__in=ids).delete()
         EventOccurrence.objects.bulk_create(rows, batch_size=BATCH)
+        ics_store.store_texts(events)
         written += len(rows)
     return written
 
@@ -164,6 +168,7 @@ def rebuild(now=None, event_ids=None):
 
 def extend_window(now=None):
     """WORKER_JOBS: move the window on as time passes (a full rewrite, about weekly)."""
+    ics_store.store_missing()  # rows of a new activity format or missing ones, a batch per tick
     window = current_window()
     start, end = wanted_window(now)
     if window is not None and end - window.end < EXTEND_STEP and window.start <= start:
