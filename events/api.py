@@ -30,6 +30,7 @@ logger = logging.getLogger(__name__)
 DATE_FORMAT = re.compile(r"\d{4}-\d{2}-\d{2}")
 CALENDAR_PARAMS = ("from", "to", "type", "locale")
 ICS_PARAMS = ("type", "locale")
+IGNORED = {"_"}
 
 
 class BadRequest(Exception):
@@ -37,13 +38,14 @@ class BadRequest(Exception):
 
 
 def _single_values(request, allowed):
-    unknown = sorted(set(request.GET) - set(allowed))
+    """The query as {name: value}; ``_`` (a client's cache-buster, ignored as by the pages API) is dropped."""
+    unknown = sorted(set(request.GET) - set(allowed) - IGNORED)
     if unknown:
         raise BadRequest(f"Unknown query parameter(s): {', '.join(unknown)}. Allowed: {', '.join(allowed)}.")
-    repeated = sorted(name for name in request.GET if len(request.GET.getlist(name)) > 1)
+    repeated = sorted(name for name in set(request.GET) - IGNORED if len(request.GET.getlist(name)) > 1)
     if repeated:
         raise BadRequest(f"Give each parameter once: {', '.join(repeated)}.")
-    return {name: request.GET[name] for name in request.GET}
+    return {name: request.GET[name] for name in request.GET if name not in IGNORED}
 
 
 def _filters(values):

@@ -95,3 +95,11 @@ def test_query_count_does_not_grow_with_activities(client, june, make_event, dja
 
 
 QUERIES = 6
+
+
+def test_a_cache_buster_is_ignored_as_by_the_pages_api(client, june):
+    plain = served(client)
+    assert client.get(URL, {"_": "1700000000"}).content == plain
+    month = client.get("/api/v2/calendar/", {"from": "2026-06-01", "to": "2026-06-30", "_": "x"})
+    assert month.status_code == 200 and month.json()["items"]
+    assert client.get(URL, {"sorpresa": "1"}).status_code == 400
