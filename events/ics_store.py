@@ -49,8 +49,10 @@ def text_row(event):
     body = render(event)
     if body is None:
         return None
+    from events.occurrences import series_key
+
     stamp = event_stamp(event.last_published_at, event.latest_revision_created_at)
-    return EventIcsText(event_id=event.pk, stamp=stamp, version=VERSION, body=body)
+    return EventIcsText(event_id=event.pk, stamp=stamp, version=VERSION, body=body, series_key=series_key(event))
 
 
 def fold_ascii(line):

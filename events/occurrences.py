@@ -14,6 +14,7 @@ A range the window does not cover is expanded on the fly as before (events.recur
 
 import contextlib
 import datetime as dt
+import hashlib
 import logging
 import threading
 
@@ -23,7 +24,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from events import ics_store
-from events.recurrence import LIMA, aware, local_naive, midnight
+from events.recurrence import LIMA, Occurrence, aware, local_naive, midnight
 
 logger = logging.getLogger(__name__)
 # Rules give at most one occurrence a day (events.validators): a window of N days never exceeds
@@ -98,6 +99,44 @@ def series_rows(model, event_id, make_series, window):
         )
         for occurrence in occurrences
     ]
+
+
+def _utc(moment):
+    """A datetime as the same text whatever its time zone (saved instances keep Lima's, loaded ones UTC)."""
+    return "" if moment is None else moment.astimezone(dt.UTC).isoformat()
+
+
+def series_key(event, overrides=None):
+    """A fingerprint of what an activity's occurrences are expanded from (fields and overrides)."""
+    if overrides is None:
+        overrides = list(event.occurrence_overrides.all())
+    changed = sorted(
+        (_utc(o.original_start), o.status, _utc(o.new_start), _utc(o.new_end), o.reason) for o in overrides
+    )
+    fields = (_utc(event.start), _utc(event.end), str(event.all_day), event.recurrence, str(event.exception_dates))
+    parts = (*fields, event.status, event.status_reason, repr(changed))
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+
+def stored_upcoming(event, now, count):
+    """The next ``count`` occurrences not yet over at ``now``, from the stored rows, as Series.upcoming
+    gives them; None when the rows cannot answer (expanded from other values than this instance's, as
+    in a preview, or fewer than ``count`` within the window)."""
+    from events.models import EventOccurrence
+
+    if event.pk is None:
+        return None
+    rows = EventOccurrence.objects.filter(
+        event_id=event.pk, event__ics_text__series_key=series_key(event), end__gt=now
+    ).order_by("start", "end", "pk")[:count]
+    rows = list(rows)
+    if len(rows) < count:
+        return None
+    return [
+        Occurrence(r.original_start.astimezone(LIMA), r.start.astimezone(LIMA), r.end.astimezone(LIMA), r.all_day,
+                   r.status, r.reason)
+        for r in rows
+    ]  # fmt: skip
 
 
 @contextlib.contextmanager
