@@ -16,9 +16,7 @@ import logging
 
 from django.conf import settings
 from django.utils import translation
-from icalendar import Event
 
-from events.ics import CALENDAR_END, _calendar_head, event_components, event_sequence, event_stamp
 from events.links import PublicUrls
 
 logger = logging.getLogger(__name__)
@@ -33,6 +31,8 @@ FOLD_AT = 75  # octets per content line (RFC 5545 §3.1), as icalendar folds
 
 def render(event):
     """An activity's components with placeholders, as text; None if they cannot be written."""
+    from events.ics import event_components  # icalendar (~10 MB) only where the feed is written
+
     try:
         with translation.override(settings.LANGUAGE_CODE):  # public outputs answer in Spanish
             components = event_components(event, sequence=SEQUENCE_PLACEHOLDER, url=URL_PLACEHOLDER)
@@ -49,6 +49,7 @@ def text_row(event):
     body = render(event)
     if body is None:
         return None
+    from events.ics import event_stamp
     from events.occurrences import series_key
 
     stamp = event_stamp(event.last_published_at, event.latest_revision_created_at)
@@ -67,6 +68,8 @@ def url_line(url):
         return ""
     if url.isascii() and "\\" not in url and "^" not in url:
         return fold_ascii(f"URL:{url}") + "\r\n"
+    from icalendar import Event
+
     component = Event()
     component.add("url", url)
     return component.to_ical().decode()[len("BEGIN:VEVENT\r\n") : -len("END:VEVENT\r\n")]
@@ -85,6 +88,7 @@ def iter_stored_calendar(events):
 
     ``events`` is a queryset of public activities annotated with ``publish_count``
     (events.queries.with_publish_count). One query, plus one per activity whose text is stale."""
+    from events.ics import CALENDAR_END, _calendar_head, event_sequence, event_stamp
     from events.models import CivicEventPage
 
     yield _calendar_head().decode()
