@@ -6,9 +6,16 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from annual_report.exports import as_csv, as_pdf
 from annual_report.figures import LIMA, MONTHS, annual_figures, monthly_totals
 from cms.roles import ADMINISTRADORES, is_director
+
+
+def _exports():
+    """annual_report.exports, imported on the first export: reportlab is ~14 MB per worker otherwise."""
+    from annual_report import exports
+
+    return exports
+
 
 FIRST_YEAR = 2000
 
@@ -37,11 +44,11 @@ def annual_report(request):
     rows = annual_figures(year)
     export = request.GET.get("export")
     if export == "csv" and not error:
-        response = HttpResponse(as_csv(year, rows), content_type="text/csv; charset=utf-8")
+        response = HttpResponse(_exports().as_csv(year, rows), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="memoria-anual-{year}.csv"'
         return response
     if export == "pdf" and not error:
-        response = HttpResponse(as_pdf(year, rows), content_type="application/pdf")
+        response = HttpResponse(_exports().as_pdf(year, rows), content_type="application/pdf")
         response["Content-Disposition"] = f'attachment; filename="memoria-anual-{year}.pdf"'
         return response
     current = timezone.now().astimezone(LIMA).year

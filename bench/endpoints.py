@@ -18,6 +18,9 @@ class Endpoint:
     load: bool = True  # False: query count only (no wrk run)
     static: bool = False  # served by whitenoise, no Django view: no query count
     expect: int = 200
+    bust: bool = False  # every request carries a unique `_=`: all cache misses (report.lua)
+    connections: int | None = None  # wrk connections, when not --connections
+    miss_goal_ms: float | None = None  # issue 14: cache-miss p50 target
 
 
 LISTING = "/api/v2/pages/?type=news.NewsPage&fields=*&limit=20"
@@ -42,6 +45,24 @@ ENDPOINTS = [
     Endpoint("screen_feed", "/api/v2/screens/{screen_slug}/"),
     Endpoint("screen_feed_304", "/api/v2/screens/{screen_slug}/", {"If-None-Match": "{etag:screen_feed}"}, expect=304),
     Endpoint("search", "/api/v2/pages/?type=news.NewsPage&search={search}&limit=20", scaling=True),
+]
+
+# Cache misses under load (issue 14): a unique `_=` per request defeats the server cache and the
+# fast path. Two connections (one per core of the bench machine): the p50 is a request's own cost,
+# not time queued behind the others. The screen feed refuses unknown parameters (`_` included),
+# so its misses are measured in process only (bench/misses.py).
+MISS_CONNECTIONS = 2
+ENDPOINTS += [
+    Endpoint(f"{name}_miss", path, scaling=scaling, bust=True, connections=MISS_CONNECTIONS, miss_goal_ms=goal)
+    for name, path, scaling, goal in [
+        ("listing", LISTING, True, 60),
+        ("detail", "/api/v2/pages/{news_id}/", False, 60),
+        ("resolve", "/api/v2/resolve/?path={news_path}", False, 60),
+        ("calendar_month", "/api/v2/calendar/?from={month_from}&to={month_to}", True, 60),
+        ("calendar_year", "/api/v2/calendar/?from={year_from}&to={year_to}", False, 100),
+        ("calendar_ics", "/api/v2/calendar.ics", False, 250),
+        ("rss", "/feeds/noticias/", False, None),
+    ]
 ]
 
 # The file the static baseline serves: the listing's exact bytes, written by bench/probe.py.

@@ -2,6 +2,7 @@
 
 import http.client
 import json
+import os
 import subprocess
 import threading
 import time
@@ -101,14 +102,16 @@ def wait_idle(master_pid, quiet=1.0, timeout=120):
     return False
 
 
-def run_wrk(port, path, headers, duration, connections, threads):
-    """One wrk run; returns its JSON summary (see report.lua) with rps and latencies in ms."""
+def run_wrk(port, path, headers, duration, connections, threads, bust=False):
+    """One wrk run; returns its JSON summary (see report.lua) with rps and latencies in ms.
+    ``bust``: every request carries a unique ``_=`` so that none is answered from a cache."""
     command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--timeout", "10s", "-s", str(LUA)]
     command += ["-H", "Host: localhost"]
     for name, value in headers.items():
         command += ["-H", f"{name}: {value}"]
     command.append(f"http://127.0.0.1:{port}{path}")
-    output = subprocess.run(command, capture_output=True, text=True, timeout=duration + 60, check=False)
+    env = {**os.environ, "BENCH_BUST": "1" if bust else "0"}
+    output = subprocess.run(command, capture_output=True, text=True, timeout=duration + 60, check=False, env=env)
     line = next((ln for ln in output.stdout.splitlines() if ln.startswith("BENCH_JSON ")), None)
     if line is None:
         raise RuntimeError(f"wrk printed no summary: {output.stdout[-500:]} {output.stderr[-500:]}")
@@ -126,15 +129,15 @@ def run_wrk(port, path, headers, duration, connections, threads):
     return data
 
 
-def measure(port, master_pid, path, headers, duration, warmup, connections, threads):
+def measure(port, master_pid, path, headers, duration, warmup, connections, threads, bust=False):
     """Warm up (discarded), then the measured run with worker memory sampled throughout."""
     if warmup:
-        run_wrk(port, path, headers, warmup, connections, threads)
+        run_wrk(port, path, headers, warmup, connections, threads, bust)
     wait_idle(master_pid)
     sampler = MemorySampler(master_pid)
     sampler.start()
     try:
-        data = run_wrk(port, path, headers, duration, connections, threads)
+        data = run_wrk(port, path, headers, duration, connections, threads, bust)
     finally:
         sampler.stop()
     data["peak_worker_rss_mb"] = round(sampler.peak_worker_mb, 1)

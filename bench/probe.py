@@ -7,6 +7,7 @@ and the static baseline file (the listing's exact bytes).
 
 import calendar
 import json
+import os
 import re
 import sys
 from collections import Counter
@@ -35,6 +36,8 @@ def context():
         "news_path": quote(page_path, safe=""),
         "month_from": today.replace(day=1).isoformat(),
         "month_to": today.replace(day=last_day).isoformat(),
+        "year_from": today.replace(month=1, day=1).isoformat(),
+        "year_to": today.replace(month=12, day=31).isoformat(),
         "screen_slug": SCREEN_SLUG,
         "search": quote_plus(SEARCH_TERM),
         "page_count": NewsPage.objects.count(),
@@ -115,7 +118,10 @@ def main(out_path):
     ctx = context()
     client = Client(HTTP_HOST="localhost")
     etags, probes, static_file = {}, {}, None
+    only = set(filter(None, os.environ.get("BENCH_ONLY", "").split(",")))  # bench.run --only
     for endpoint in ENDPOINTS:
+        if only and endpoint.name not in only:
+            continue
         if endpoint.static:
             probes[endpoint.name] = {"status": "static", "queries_cold": 0, "queries_warm": 0}
             continue

@@ -1,12 +1,27 @@
 -- wrk script: counts responses per status code and prints one JSON line when the run is done.
 local threads = {}
 
+-- With BENCH_BUST=1 every request adds a unique `_=` (the API's ignored cache-buster): each one is a
+-- cache miss, in the server cache and in the fast path alike.
+local counter = 0
+local bust = os.getenv("BENCH_BUST") == "1"
+
 function setup(thread)
   table.insert(threads, thread)
+  thread:set("id", #threads)
 end
 
 function init(args)
   statuses = {}
+end
+
+if bust then
+  function request()
+    counter = counter + 1
+    local path = wrk.path
+    local sep = string.find(path, "?", 1, true) and "&" or "?"
+    return wrk.format(nil, path .. sep .. "_=" .. id .. "-" .. counter .. "-" .. math.random(1, 1000000000))
+  end
 end
 
 function response(status, headers, body)

@@ -122,7 +122,50 @@ def targets(result):
             )
         rows.append(_scale_row(db_name, db, small, big))
         rows.append(_publish_row(db_name, db))
+        rows += _miss_rows(db_name, db, big)
+        rows.append(_memory_row(db_name, db))
     return rows
+
+
+def _miss_rows(db_name, db, big):
+    """Issue 14: cache-miss p50 (unique `_=` per request, 2 connections) at the largest scale."""
+    from bench.endpoints import ENDPOINTS
+
+    rows = []
+    for endpoint in ENDPOINTS:
+        if endpoint.miss_goal_ms is None:
+            continue
+        entry, goal = _ep(db, big, endpoint.name), endpoint.miss_goal_ms
+        row = {"db": db_name, "id": endpoint.name, "target": f"{endpoint.name} p50 <= {goal:g} ms", "goal": goal}
+        row["kind"] = "<="
+        problem = _state(entry, endpoint.name)
+        if problem or not entry.get("p50_ms"):
+            rows.append({**row, "value": None, "met": False, "by": "not measurable", "why": problem or "not run"})
+            continue
+        value = entry["p50_ms"]
+        met = value <= goal
+        row.update(value=value, met=met, by="" if met else f"{value} ms: over by {round(value - goal, 1)} ms")
+        row["why"] = "" if met else _why_cost(endpoint.name, entry) + f", {entry.get('rps')} req/s"
+        rows.append(row)
+    return rows
+
+
+def _memory_row(db_name, db):
+    """Issue 14: the peak RSS of any gunicorn worker over every endpoint at every scale."""
+    row = {"db": db_name, "id": "peak_worker_rss", "target": "peak worker RSS <= 150 MB", "goal": 150, "kind": "<="}
+    peaks = [
+        (entry["peak_worker_rss_mb"], f"{name} at {scale}")
+        for scale, step in db.get("scales", {}).items()
+        for name, entry in step.get("endpoints", {}).items()
+        if entry.get("peak_worker_rss_mb")
+    ]
+    if not peaks:
+        return {**row, "value": None, "met": False, "by": "not measurable", "why": "no load run"}
+    value, where = max(peaks)
+    met = value <= 150
+    row.update(value=value, met=met, by="" if met else f"{value} MB: over by {round(value - 150, 1)} MB")
+    row["why"] = f"highest during {where}"
+    return row
 
 
 def _scale_row(db_name, db, small, big):
@@ -210,6 +253,8 @@ def _fmt_target(row):
     value = row["value"] if row["value"] is not None else "n/a"
     unit = "x" if isinstance(row["value"], float) and "publish" not in row["target"] else ""
     unit = " s" if "publish" in row["target"] and row["value"] is not None else unit
+    unit = " ms" if row["target"].endswith(" ms") and row["value"] is not None else unit
+    unit = " MB" if row["target"].endswith(" MB") and row["value"] is not None else unit
     return f"{'met' if row['met'] else 'MISSED'}: {value}{unit}" + (f" ({row['by']})" if row["by"] else "")
 
 

@@ -53,6 +53,12 @@ def parse_args(argv=None):
     parser.add_argument("--out", default=str(ROOT / "bench" / "results"))
     parser.add_argument("--readme", action="store_true", help="rewrite the Performance section of README.md")
     parser.add_argument("--from-json", help="measure nothing: redo targets, chart and README from a report JSON")
+    parser.add_argument(
+        "--reuse",
+        help="KIND=DATABASE_URL of an already seeded database (e.g. sqlite=sqlite:////path/db.sqlite3): "
+        "no reset, no seeding; measured at its own scale",
+    )
+    parser.add_argument("--only", help="comma-separated endpoint names (default: all)")
     return parser.parse_args(argv)
 
 
@@ -178,8 +184,9 @@ def measure_endpoints(args, server, probe, names):
                     headers,
                     args.duration,
                     args.warmup,
-                    args.connections,
+                    endpoint.connections or args.connections,
                     args.wrk_threads,
+                    bust=endpoint.bust,
                 )
             )
             entry["status"] = "ok" if entry["requests"] else "no_completed_requests"
@@ -193,6 +200,8 @@ def measure_endpoints(args, server, probe, names):
 
 def run_database(kind, args, outcome):
     """Fill `outcome` step by step, so whatever was measured survives a later failure."""
+    if args.reuse:
+        return run_reused(kind, args, outcome)
     database_url, skipped = reset_database(kind, args)
     if skipped:
         log(f"{kind}: skipped: {skipped}")
@@ -216,7 +225,7 @@ def run_database(kind, args, outcome):
         python(env, "-m", "bench.probe", str(probe_path))
         probe = json.loads(probe_path.read_text())
         step["context"] = probe["context"]
-        names = {e.name for e in ENDPOINTS if last or e.scaling}
+        names = {e.name for e in ENDPOINTS if (last or e.scaling) and (not args.only or e.name in args.only)}
         with Server(args, env, WORK / f"gunicorn-{kind}.log") as server:
             log(f"{kind} @ {scale}: measuring {len(names)} endpoints")
             step["endpoints"] = measure_endpoints(args, server, probe, names)
@@ -227,6 +236,25 @@ def run_database(kind, args, outcome):
                     outcome["publish"] = measure_publish(args.port, env, probe["context"], args.publish_trials)
                 except Exception as error:  # reported, not fatal: the endpoint figures stand
                     outcome["publish"] = {"status": "error", "detail": str(error)[-500:]}
+
+
+def run_reused(kind, args, outcome):
+    """Measure a database seeded before (--reuse): migrate it, probe, serve, measure; no publish trials."""
+    database_url = args.reuse.split("=", 1)[1]
+    media = WORK / kind / "media"
+    env = base_env(args, database_url, media)
+    if args.only:
+        env["BENCH_ONLY"] = ",".join(sorted(args.only))
+    outcome.update(cache="redis" if "REDIS_URL" in env else "locmem (per worker)", scales={}, reused=True)
+    python(env, "manage.py", "migrate", "--noinput", "-v0")
+    probe_path = WORK / f"probe-{kind}-reused.json"
+    python(env, "-m", "bench.probe", str(probe_path))
+    probe = json.loads(probe_path.read_text())
+    step = outcome["scales"][str(probe["context"]["page_count"])] = {"context": probe["context"]}
+    names = {e.name for e in ENDPOINTS if not args.only or e.name in args.only}
+    with Server(args, env, WORK / f"gunicorn-{kind}.log") as server:
+        log(f"{kind} (reused, {probe['context']['page_count']} press notes): measuring {len(names)} endpoints")
+        step["endpoints"] = measure_endpoints(args, server, probe, names)
 
 
 def main(argv=None):
@@ -247,7 +275,10 @@ def main(argv=None):
         "databases": {},
     }
     result["machine"]["load_average_start"] = os.getloadavg()
-    for kind in args.databases.split(","):
+    if args.only:
+        args.only = set(args.only.split(","))
+    kinds = [args.reuse.split("=", 1)[0]] if args.reuse else args.databases.split(",")
+    for kind in kinds:
         outcome = result["databases"][kind] = {}
         try:
             run_database(kind, args, outcome)

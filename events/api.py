@@ -16,7 +16,7 @@ from cms.api.purge import register_purge_urls
 from events import openapi
 from events.choices import EventType
 from events.http import conditional, json_error, make_etag
-from events.ics import build_calendar
+from events.ics_store import build_stored_calendar
 from events.jsonld import occurrence_json
 from events.links import api_url, public_url
 from events.models import CivicEventPage
@@ -26,11 +26,11 @@ from events.recurrence import LIMA, aware, midnight
 from events.validators import YEARS
 
 MAX_RANGE_DAYS = 366
-ICS_CHUNK = 200
 logger = logging.getLogger(__name__)
 DATE_FORMAT = re.compile(r"\d{4}-\d{2}-\d{2}")
 CALENDAR_PARAMS = ("from", "to", "type", "locale")
 ICS_PARAMS = ("type", "locale")
+IGNORED = {"_"}
 
 
 class BadRequest(Exception):
@@ -38,13 +38,14 @@ class BadRequest(Exception):
 
 
 def _single_values(request, allowed):
-    unknown = sorted(set(request.GET) - set(allowed))
+    """The query as {name: value}; ``_`` (a client's cache-buster, ignored as by the pages API) is dropped."""
+    unknown = sorted(set(request.GET) - set(allowed) - IGNORED)
     if unknown:
         raise BadRequest(f"Unknown query parameter(s): {', '.join(unknown)}. Allowed: {', '.join(allowed)}.")
-    repeated = sorted(name for name in request.GET if len(request.GET.getlist(name)) > 1)
+    repeated = sorted(name for name in set(request.GET) - IGNORED if len(request.GET.getlist(name)) > 1)
     if repeated:
         raise BadRequest(f"Give each parameter once: {', '.join(repeated)}.")
-    return {name: request.GET[name] for name in request.GET}
+    return {name: request.GET[name] for name in request.GET if name not in IGNORED}
 
 
 def _filters(values):
@@ -168,9 +169,9 @@ def calendar_ics(request):
     etag = make_etag("calendar.ics", sorted(params.items()), *fingerprint(events))
 
     def build():
-        rows = with_publish_count(events).prefetch_related("occurrence_overrides").order_by("pk")
-        # Built once per content generation (cms.api.cache), reading the activities in chunks.
-        body = build_calendar(rows.iterator(chunk_size=ICS_CHUNK))
+        # Each activity's text was rendered when it was stored (events.ics_store): one query here.
+        # The response is then kept per content generation (cms.api.cache).
+        body = build_stored_calendar(with_publish_count(events))
         response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
         response["Content-Disposition"] = 'inline; filename="calendario-civico.ics"'
         return response

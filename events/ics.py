@@ -84,18 +84,31 @@ def _component(event, common, occurrence):
     return component
 
 
-def event_components(event):
-    """The master VEVENT of an activity, then one per changed occurrence of a recurring one."""
+def event_stamp(last_published_at, latest_revision_created_at):
+    """DTSTAMP and LAST-MODIFIED of an activity's components."""
+    return last_published_at or latest_revision_created_at or EPOCH
+
+
+def event_sequence(publish_count):
+    """SEQUENCE grows with each publication (the first one is 0)."""
+    return max((1 if publish_count is None else publish_count) - 1, 0)
+
+
+def event_components(event, sequence=None, url=None):
+    """The master VEVENT of an activity, then one per changed occurrence of a recurring one.
+
+    ``sequence`` and ``url`` replace the values read from ``event`` (events.ics_store renders
+    placeholders there)."""
     series = event.series()
-    stamp = event.last_published_at or event.latest_revision_created_at or EPOCH
+    stamp = event_stamp(event.last_published_at, event.latest_revision_created_at)
     common = {
         "uid": event_uid(event),
         "dtstamp": stamp,
         "last-modified": stamp,
-        "sequence": max(getattr(event, "publish_count", 1) - 1, 0),
+        "sequence": event_sequence(getattr(event, "publish_count", 1)) if sequence is None else sequence,
         "summary": event.title,
         "location": ", ".join(part for part in (event.place, event.address) if part),
-        "url": public_url(event),
+        "url": public_url(event) if url is None else url,
         "categories": [str(event.get_event_type_display())],
     }
     if not series.is_recurring:

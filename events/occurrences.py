@@ -2,17 +2,19 @@
 
 The store covers one window of dates for every activity, [today - history, today + horizon)
 in Lima, named by the settings ``EVENTS_OCCURRENCE_HISTORY_DAYS`` and
-``EVENTS_OCCURRENCE_HORIZON_DAYS``. An activity's rows are rewritten whenever the activity's
-row is saved in full (create, publish, revert, copy) or one of its overrides changes; deleting
-the activity deletes them (cascade). Unpublishing, expiry, moves and view restrictions change
-nothing here: readers join the rows with ``events.queries.public_events()``. The worker moves the
-window forward as time passes (``extend_window``, a WORKER_JOBS callable).
+``EVENTS_OCCURRENCE_HORIZON_DAYS``. An activity's rows (and its ICS text, events.ics_store) are
+rewritten whenever the activity's row is saved in full (create, publish, revert, copy) or one
+of its overrides changes; deleting the activity deletes them (cascade). Unpublishing, expiry,
+moves and view restrictions change nothing here: readers join the rows with
+``events.queries.public_events()``. The worker moves the window forward as time passes
+(``extend_window``, a WORKER_JOBS callable).
 
 A range the window does not cover is expanded on the fly as before (events.recurrence).
 """
 
 import contextlib
 import datetime as dt
+import hashlib
 import logging
 import threading
 
@@ -21,7 +23,8 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
-from events.recurrence import LIMA, aware, local_naive, midnight
+from events import ics_store
+from events.recurrence import LIMA, Occurrence, aware, local_naive, midnight
 
 logger = logging.getLogger(__name__)
 # Rules give at most one occurrence a day (events.validators): a window of N days never exceeds
@@ -98,6 +101,44 @@ def series_rows(model, event_id, make_series, window):
     ]
 
 
+def _utc(moment):
+    """A datetime as the same text whatever its time zone (saved instances keep Lima's, loaded ones UTC)."""
+    return "" if moment is None else moment.astimezone(dt.UTC).isoformat()
+
+
+def series_key(event, overrides=None):
+    """A fingerprint of what an activity's occurrences are expanded from (fields and overrides)."""
+    if overrides is None:
+        overrides = list(event.occurrence_overrides.all())
+    changed = sorted(
+        (_utc(o.original_start), o.status, _utc(o.new_start), _utc(o.new_end), o.reason) for o in overrides
+    )
+    fields = (_utc(event.start), _utc(event.end), str(event.all_day), event.recurrence, str(event.exception_dates))
+    parts = (*fields, event.status, event.status_reason, repr(changed))
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+
+def stored_upcoming(event, now, count):
+    """The next ``count`` occurrences not yet over at ``now``, from the stored rows, as Series.upcoming
+    gives them; None when the rows cannot answer (expanded from other values than this instance's, as
+    in a preview, or fewer than ``count`` within the window)."""
+    from events.models import EventOccurrence
+
+    if event.pk is None:
+        return None
+    rows = EventOccurrence.objects.filter(
+        event_id=event.pk, event__ics_text__series_key=series_key(event), end__gt=now
+    ).order_by("start", "end", "pk")[:count]
+    rows = list(rows)
+    if len(rows) < count:
+        return None
+    return [
+        Occurrence(r.original_start.astimezone(LIMA), r.start.astimezone(LIMA), r.end.astimezone(LIMA), r.all_day,
+                   r.status, r.reason)
+        for r in rows
+    ]  # fmt: skip
+
+
 @contextlib.contextmanager
 def paused():
     """Skip the per-override refresh while a page save writes its overrides (it refreshes once after)."""
@@ -122,6 +163,7 @@ def store_event(event):
         rows = expand(event, window)
         EventOccurrence.objects.filter(event_id=event.pk).delete()
         EventOccurrence.objects.bulk_create(rows, batch_size=BATCH)
+        ics_store.store_texts([event])
 
 
 def refresh_event(event_id):
@@ -141,10 +183,11 @@ def store_events(event_ids, window):
     written = 0
     for first in range(0, len(event_ids), BATCH):
         ids = event_ids[first : first + BATCH]
-        events = CivicEventPage.objects.filter(pk__in=ids).prefetch_related("occurrence_overrides")
+        events = list(CivicEventPage.objects.filter(pk__in=ids).prefetch_related("occurrence_overrides"))
         rows = [row for event in events for row in expand(event, window)]
         EventOccurrence.objects.filter(event_id__in=ids).delete()
         EventOccurrence.objects.bulk_create(rows, batch_size=BATCH)
+        ics_store.store_texts(events)
         written += len(rows)
     return written
 
@@ -164,6 +207,7 @@ def rebuild(now=None, event_ids=None):
 
 def extend_window(now=None):
     """WORKER_JOBS: move the window on as time passes (a full rewrite, about weekly)."""
+    ics_store.store_missing()  # rows of a new activity format or missing ones, a batch per tick
     window = current_window()
     start, end = wanted_window(now)
     if window is not None and end - window.end < EXTEND_STEP and window.start <= start:

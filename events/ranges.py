@@ -6,7 +6,7 @@ range and the caller expands the rules instead (events.recurrence).
 """
 
 from events.jsonld import occurrence_json
-from events.links import api_url, public_url
+from events.links import PublicUrls, api_url
 from events.models import CivicEventPage, EventOccurrence
 from events.occurrences import covers, current_window, overlapping_rows
 from events.recurrence import LIMA, Occurrence
@@ -27,10 +27,9 @@ def _occurrence(values):
     )
 
 
-def _links(event_id, url_path, memo):
+def _links(event_id, url_path, memo, urls):
     if event_id not in memo:
-        page = CivicEventPage(pk=event_id, url_path=url_path)  # all that get_url_parts() reads
-        memo[event_id] = {"api_url": api_url(event_id), "url": public_url(page)}
+        memo[event_id] = {"api_url": api_url(event_id), "url": urls(url_path)}
     return memo[event_id]
 
 
@@ -38,9 +37,9 @@ def stored_calendar_items(events, range_start, range_end):
     """The calendar API's items overlapping [range_start, range_end) (aware), or None if not stored."""
     if not covers(current_window(), range_start, range_end):
         return None
-    labels = dict(CivicEventPage.EventType.choices)
+    labels = {value: str(label) for value, label in CivicEventPage.EventType.choices}  # once, not per row
     fields = ("title", "event_type", "place", "address", "url_path")
-    items, memo = [], {}
+    items, memo, urls = [], {}, PublicUrls(CivicEventPage)
     for event_id, *values in _rows(events, range_start, range_end, fields):
         title, event_type, place, address, url_path = values[len(OCCURRENCE_FIELDS) :]
         items.append(
@@ -49,10 +48,10 @@ def stored_calendar_items(events, range_start, range_end):
                 "title": title,
                 **occurrence_json(_occurrence(values[: len(OCCURRENCE_FIELDS)])),
                 "event_type": event_type,
-                "event_type_label": str(labels.get(event_type, event_type)),
+                "event_type_label": labels.get(event_type, event_type),
                 "place": place,
                 "address": address,
-                **_links(event_id, url_path, memo),
+                **_links(event_id, url_path, memo, urls),
             }
         )
     return items

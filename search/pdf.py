@@ -2,8 +2,6 @@
 
 import logging
 
-from pypdf import PdfReader
-
 logger = logging.getLogger(__name__)
 
 # A yearly report can run to hundreds of pages; PostgreSQL's tsvector is limited to 1 MB.
@@ -22,6 +20,8 @@ def extract_pdf_text(document):
     """The PDF's text with whitespace collapsed, or "" when it cannot be read (logged, never raised)."""
     if document is None:
         return ""
+    from pypdf import PdfReader  # here, not at start-up: pypdf and fontTools are ~27 MB per worker
+
     parts, length = [], 0
     try:
         with document.open_file() as handle:

@@ -21,15 +21,18 @@ KEY_HEADERS = ("HTTP_HOST", "HTTP_ORIGIN", "HTTP_ACCEPT_LANGUAGE", "HTTP_X_FORWA
 BYPASS_HEADERS = ("HTTP_COOKIE", "HTTP_AUTHORIZATION", "HTTP_ACCESS_CONTROL_REQUEST_METHOD")
 MAX_ENTRIES = 256
 MAX_BODY = 512 * 1024  # larger bodies (the ICS) stay in the server cache only: worker memory
+MAX_BYTES = 8 * 1024 * 1024  # all copies of one worker together (bodies); least recently used go first
 HANDLED_VARY = {"origin", "accept-language", "cookie"}
 
 
 class FastPublicReads:
-    def __init__(self, app, max_entries=MAX_ENTRIES, manage_connections=True):
+    def __init__(self, app, max_entries=MAX_ENTRIES, manage_connections=True, max_bytes=MAX_BYTES):
         self.app = app
         self.manage_connections = manage_connections  # as Django's handler does; tests keep theirs
-        self.max_entries = max_entries
+        self.max_entries, self.max_bytes = max_entries, max_bytes
         self.entries = OrderedDict()
+        self.size = 0  # bytes of the bodies held
+        self.generation = None  # of the entries held: a new one drops them all (never read again)
         self.lock = threading.Lock()
 
     def __call__(self, environ, start_response):
@@ -79,10 +82,19 @@ class FastPublicReads:
 
     def _put(self, key, entry):
         with self.lock:
+            if key[0] != self.generation:
+                if self.generation is not None and key[0] < self.generation:
+                    return  # a slow request of an older generation
+                self.entries.clear()
+                self.size, self.generation = 0, key[0]
+            previous = self.entries.pop(key, None)
+            if previous is not None:
+                self.size -= len(previous["body"])
             self.entries[key] = entry
-            self.entries.move_to_end(key)
-            while len(self.entries) > self.max_entries:
-                self.entries.popitem(last=False)
+            self.size += len(entry["body"])
+            while self.entries and (len(self.entries) > self.max_entries or self.size > self.max_bytes):
+                _key, dropped = self.entries.popitem(last=False)
+                self.size -= len(dropped["body"])
 
     @staticmethod
     def _replay(entry, start_response):

@@ -183,7 +183,11 @@ class CivicEventPage(HeadlessMixin, ScreenHeadlineMixin, CampaignMixin, Page):
     @property
     def next_occurrences(self):
         """The next occurrences not yet over, for the API detail."""
-        return [occurrence_json(o) for o in self.series().upcoming(timezone.now(), NEXT_OCCURRENCES)]
+        now = timezone.now()
+        upcoming = occurrences.stored_upcoming(self, now, NEXT_OCCURRENCES)
+        if upcoming is None:
+            upcoming = self.series().upcoming(now, NEXT_OCCURRENCES)
+        return [occurrence_json(o) for o in upcoming]
 
     @property
     def json_ld(self):

@@ -49,3 +49,28 @@ class OccurrenceWindow(models.Model):
 
     def __str__(self):
         return f"{self.start.isoformat()} – {self.end.isoformat()}"
+
+
+class EventIcsText(models.Model):
+    """An activity's VEVENT components as the ICS feed writes them, rendered when it is stored.
+
+    SEQUENCE and URL are placeholders filled at read time (they change with log entries and
+    moves, not with the activity's own row); ``stamp`` and ``version`` tell the reader whether
+    the text still matches the activity (events.ics_store). ``series_key`` fingerprints what the
+    stored occurrences were expanded from (events.occurrences.series_key).
+    """
+
+    event = models.OneToOneField(
+        "events.CivicEventPage", on_delete=models.CASCADE, primary_key=True, related_name="ics_text"
+    )
+    stamp = models.DateTimeField(_("marca de tiempo"))
+    series_key = models.CharField(_("huella de la repetición"), max_length=64, default="")
+    version = models.PositiveSmallIntegerField(_("versión del formato"))
+    body = models.TextField(_("texto iCalendar"))
+
+    class Meta:
+        verbose_name = _("texto iCalendar de una actividad")
+        verbose_name_plural = _("textos iCalendar de actividades")
+
+    def __str__(self):
+        return f"{self.event_id} @ {self.stamp.isoformat()}"

@@ -151,3 +151,23 @@ def test_the_rate_limit_holds_on_the_fast_path_and_counts_once(app, make_news, s
         assert limited[0].startswith("429") and header(limited[1], "Retry-After")
         assert b"Too many requests" in limited[2]
         assert call(fast, REMOTE_ADDR="198.51.100.2")[0].startswith("200")  # another client is not limited
+
+
+def test_memory_is_bounded_in_bytes_and_old_generations_are_dropped(app, make_news):
+    fast, inner = app
+    make_news(3)
+    call(fast, query=QUERY + "&limit=1")
+    first_key = next(iter(fast.entries))
+    fast.max_bytes = fast.size + 1  # no room for a second body
+    call(fast, query="type=news.NewsPage&fields=title&limit=2&_=a")
+    assert first_key not in fast.entries and len(fast.entries) == 1  # the least recently used went first
+    assert fast.size <= fast.max_bytes and fast.size == sum(len(entry["body"]) for entry in fast.entries.values())
+    fast.max_bytes = 10**6
+    call(fast, query="type=news.NewsPage&fields=title&limit=3")
+    assert len(fast.entries) == 2
+    _bump_now()
+    call(fast)
+    assert len(fast.entries) == 1 and fast.size == len(next(iter(fast.entries.values()))["body"])
+    calls = inner.calls
+    call(fast)
+    assert inner.calls == calls  # still answered from the copy
