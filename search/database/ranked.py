@@ -1,7 +1,9 @@
 """What the SQLite and PostgreSQL backends share: the caller's queryset as a correlated filter on
 index entries, and loading the requested slice of objects in rank order."""
 
-from django.db.models import BigIntegerField, Exists, F, IntegerField, OuterRef
+from collections import OrderedDict
+
+from django.db.models import BigIntegerField, Count, Exists, F, IntegerField, OuterRef
 from django.db.models.functions import Cast
 
 # The ranked query's score column (higher is better).
@@ -64,9 +66,7 @@ class RankedResultsMixin:
             entries = None if self._score_field is not None else self._matching_entries(in_caller_queryset=False)
             if entries is None:
                 return super()._do_search()
-            # The caller's order: the matches are one set the database builds once, then looks up.
-            matched = entries.annotate(_pk=as_pk(compiler.queryset.model, F(compiler.OBJECT_ID_PATH)))
-            queryset = compiler.queryset.filter(pk__in=matched.values("_pk"))
+            queryset = self._matched_queryset(entries)
             if not queryset.query.order_by:
                 queryset = queryset.order_by("-pk")  # stable pages, as Wagtail does (wagtail#3729)
             return list(queryset[self.start : self.stop])
@@ -88,6 +88,22 @@ class RankedResultsMixin:
                 setattr(obj, self._score_field, score)
             results.append(obj)
         return results
+
+    def _matched_queryset(self, entries):
+        """The caller's queryset (and order) restricted to the matches: one set the database builds
+        once, then looks up."""
+        compiler = self.query_compiler
+        matched = entries.annotate(_pk=as_pk(compiler.queryset.model, F(compiler.OBJECT_ID_PATH)))
+        return compiler.queryset.filter(pk__in=matched.values("_pk"))
+
+    def facet(self, field_name):
+        """Counts per value of ``field_name`` among the matches (the admin's page search counts per
+        page type); Wagtail's own would rank every match first."""
+        entries = self._matching_entries(in_caller_queryset=False)
+        if entries is None or self.query_compiler._get_filterable_field(field_name) is None:
+            return super().facet(field_name)  # its errors for a field that is not a FilterField
+        counts = self._matched_queryset(entries).values(field_name).annotate(count=Count("pk")).order_by("-count")
+        return OrderedDict((row[field_name], row["count"]) for row in counts)
 
     def _do_count(self):
         entries = self._matching_entries()

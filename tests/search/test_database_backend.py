@@ -5,6 +5,7 @@ public pages. SQLite (FTS5) and PostgreSQL; the engine has its own tests (test_e
 import datetime
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -131,3 +132,13 @@ def test_either_word_and_autocomplete(site_tree, client):
     response = client.get("/api/v2/pages/", {"search": f"{WORD} Sacsayhuaman"})
     assert [item["id"] for item in response.json()["items"]] == [both.pk]
     assert ids(Page.objects.live().public().autocomplete(WORD[:5])) == {both.pk}
+
+
+def test_facet_counts_the_matches_per_page_type(site_tree):
+    """The admin's page search counts its results per page type."""
+    sections = site_tree["sections"]
+    make_matches(sections["news.NewsIndexPage"], 3)
+    speech = publish(SpeechPageFactory(parent=sections["news.SpeechIndexPage"], title=f"Discurso en el {WORD}"))
+    publish(NewsPageFactory(parent=sections["news.NewsIndexPage"], title="Sin la palabra"))
+    facet = Page.objects.live().search(WORD).facet("content_type_id")
+    assert facet == {ContentType.objects.get_for_model(NewsPage).pk: 3, speech.content_type_id: 1}
