@@ -2,8 +2,9 @@
 
 Before each request the server caches are cleared and the content generation bumped (bench.misses);
 p50 and best of N runs per term, wall clock and the process's CPU time (less sensitive to other work
-on a shared machine), the SQL queries and ``total_count``. ``--wagtail`` also runs the same requests
-with Wagtail's own database backend (what search.database replaces), for comparison.
+on a shared machine), the SQL queries and ``total_count``; first the same listing without a search.
+``--wagtail`` also runs the same requests with Wagtail's own database backend (what search.database
+replaces), for comparison.
 
     DJANGO_SETTINGS_MODULE=bench.settings DATABASE_URL=... python -m bench.search [--runs 7] [--out F.json]
 """
@@ -21,6 +22,8 @@ import django
 # notes); "Qorikancha" a rarer place; "Cusco" is in nearly every page (the worst case: every page ranked).
 TERMS = ["Inti Raymi", "Qorikancha", "Cusco"]
 PATH = "/api/v2/pages/?type=news.NewsPage&search={search}&limit=20"
+# The same listing without a search: what a cache miss costs before any searching.
+LISTING = "/api/v2/pages/?type=news.NewsPage&limit=20"
 
 
 def miss(client, path):
@@ -37,7 +40,7 @@ def miss(client, path):
 
 
 def measure(client, term, runs):
-    path = PATH.format(search=quote_plus(term))
+    path = PATH.format(search=quote_plus(term)) if term else LISTING
     total = client.get(path).json()["meta"]["total_count"]
     samples = [miss(client, path) for _ in range(runs)]
     walls = [wall for _status, wall, _cpu, _queries in samples]
@@ -70,7 +73,10 @@ def main():
     backends = {"search.database": None}
     if args.wagtail:
         backends["wagtail"] = {"default": {"BACKEND": "wagtail.search.backends.database", **_config(connection)}}
+    listing = measure(client, None, args.runs)
+    print(f"{connection.vendor:10} {'listing':16} {'(no search)':14} {json.dumps(listing)}", flush=True)
     report = {
+        "listing": listing,
         "database": connection.vendor,
         "press_notes": NewsPage.objects.count(),
         "load_average": os.getloadavg(),

@@ -7,7 +7,7 @@ One statement for the requested slice::
     FROM wagtailsearch_indexentry entry
     WHERE entry.content_type_id IN (...) AND (entry.title || entry.body) @@ <tsquery>
       AND EXISTS (<the caller's queryset, pk = object_id::integer>)
-    ORDER BY score DESC, entry.id DESC LIMIT 20
+    ORDER BY score DESC, entry.id DESC LIMIT 20      -- with COUNT(*) OVER (): the total as well
 
 ``title || body`` has its own GIN index (search/migrations/0002); Wagtail's query builds that
 vector per page through a join instead, which no index covers. Autocomplete uses the GIN index on
@@ -17,7 +17,7 @@ vector per page through a join instead, which no index covers. Autocomplete uses
 from functools import reduce
 
 from django.contrib.postgres.search import SearchVectorField
-from django.db.models import F
+from django.db.models import Count, F, Window
 from django.db.models.expressions import CombinedExpression
 from modelsearch.backends.database.postgres.postgres import (
     IndexEntry,
@@ -29,11 +29,14 @@ from modelsearch.backends.database.postgres.postgres import (
 from modelsearch.query import Fuzzy, MatchAll, Not
 from modelsearch.utils import get_descendants_content_types_pks
 
-from .ranked import SCORE, FiltersInSQLMixin, RankedResultsMixin
+from .ranked import SCORE, TOTAL, FiltersInSQLMixin, RankedResultsMixin
 
 
 class RankedPostgresSearchQueryCompiler(FiltersInSQLMixin, PostgresSearchQueryCompiler):
     OBJECT_ID_PATH = "object_id"
+    # The slice brings the count (COUNT(*) OVER ()): PostgreSQL ranks every match before the LIMIT
+    # anyway, so the count costs nothing more than that, and saves a second pass over the matches.
+    TOTAL_WITH_SLICE = True
 
     def entry_vectors(self):
         """(vector, boost) on the index entry itself, as Wagtail ranks them (the title's rank scaled
@@ -64,9 +67,11 @@ class RankedPostgresSearchQueryCompiler(FiltersInSQLMixin, PostgresSearchQueryCo
 
     def ranked(self, entries, config):
         return (
-            entries.annotate(**{SCORE: self._build_rank_expression(self.entry_vectors(), config)})
+            entries.annotate(
+                **{SCORE: self._build_rank_expression(self.entry_vectors(), config), TOTAL: Window(Count("*"))}
+            )
             .order_by(F(SCORE).desc(), F("id").desc())
-            .values_list(self.OBJECT_ID_PATH, SCORE)
+            .values_list(self.OBJECT_ID_PATH, SCORE, TOTAL)
         )
 
 

@@ -6,8 +6,8 @@ from collections import OrderedDict
 from django.db.models import BigIntegerField, Count, Exists, F, IntegerField, OuterRef
 from django.db.models.functions import Cast
 
-# The ranked query's score column (higher is better).
-SCORE = "_search_score"
+# The ranked query's score column (higher is better) and, where it has one, its count of all matches.
+SCORE, TOTAL = "_search_score", "_search_total"
 
 
 def pk_field(model):
@@ -50,8 +50,8 @@ class FiltersInSQLMixin:
 class RankedResultsMixin:
     """Search results whose compiler answers ``matching_entries(config)`` (a queryset of the index
     rows the query matches, or None to leave the query to Wagtail's code), ``ranked(entries, config)`` (those
-    rows best first, as (object id, score) values) and names ``OBJECT_ID_PATH`` (the object id from
-    those rows)."""
+    rows best first, as (object id, score) values, and the number of rows too when ``TOTAL_WITH_SLICE``)
+    and names ``OBJECT_ID_PATH`` (the object id from those rows)."""
 
     def _matching_entries(self, in_caller_queryset=True):
         compiler = self.query_compiler
@@ -76,6 +76,9 @@ class RankedResultsMixin:
         rows = list(compiler.ranked(entries, compiler.get_config(self.backend))[self.start : self.stop])
         if not rows:
             return []
+        if compiler.TOTAL_WITH_SLICE:  # (object id, score, total): the count came with the slice
+            compiler.matches_total = rows[0][2]
+            rows = [row[:2] for row in rows]
         to_python = pk_field(compiler.queryset.model).to_python
         keys = [to_python(object_id) for object_id, _score in rows]
         objects = {obj.pk: obj for obj in compiler.queryset.filter(pk__in=keys)}
@@ -106,5 +109,8 @@ class RankedResultsMixin:
         return OrderedDict((row[field_name], row["count"]) for row in counts)
 
     def _do_count(self):
+        total = getattr(self.query_compiler, "matches_total", None)  # shared by this search's slices
+        if total is not None:
+            return total
         entries = self._matching_entries()
         return super()._do_count() if entries is None else entries.count()

@@ -42,8 +42,12 @@ def test_a_search_costs_the_same_queries_whatever_the_matches(site_tree, django_
     for count in (3, 40):
         make_matches(news, count - NewsPage.objects.filter(title__contains=WORD).count(), start=100 * count)
         results = NewsPage.objects.live().public().search(WORD)
-        # The ranked slice, the objects of that slice, the count: no query per match, no list of ids.
-        with django_assert_num_queries(3), CaptureQueriesContext(connection) as queries:
+        # The ranked slice, the objects of that slice, the count (PostgreSQL: with the slice): no
+        # query per match, no list of ids.
+        with (
+            django_assert_num_queries(3 if connection.vendor == "sqlite" else 2),
+            CaptureQueriesContext(connection) as queries,
+        ):
             found = list(results[:20])
             total = results.count()
         assert len(found) == min(count, 20)
