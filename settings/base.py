@@ -187,7 +187,8 @@ INSTALLED_APPS.append("search")
 SEARCH_BACKEND = env("SEARCH_BACKEND")
 SEARCH_URLS = env("SEARCH_URL")
 SEARCH_ENGINES = ("elasticsearch8",)  # the engines supported: their client is pinned in requirements.txt
-DATABASE_SEARCH = {"BACKEND": "wagtail.search.backends.database"}
+# search.database: Wagtail's database backend, ranking and limiting in SQL (FTS5 bm25, ts_rank + GIN).
+DATABASE_SEARCH = {"BACKEND": "search.database"}
 if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     DATABASE_SEARCH["SEARCH_CONFIG"] = "spanish_unaccent"
 # Accents folded first, so "alcaldia" and "Alcaldía" meet; then Lucene's light Spanish stemmer and

@@ -39,14 +39,19 @@ MISSING_TREE_PAGE = {
 
 def search(queryset, params, order_by):
     """Run the configured Wagtail search backend over an already-public, filtered queryset."""
-    base = queryset.model.objects.filter(pk__in=queryset.values("pk"))
+    backend = get_search_backend()
     by_order = bool(params.order or params.random)
-    if by_order:
-        base = base.order_by(*order_by)
+    if getattr(backend, "filters_in_sql", False):
+        # The database backend (search.database) checks the public filters per matched entry; only
+        # the ids are used here (the page of objects is loaded below).
+        base = (queryset.order_by(*order_by) if by_order else queryset.order_by()).only("pk")
+    else:
+        # An engine filters only on its FilterFields: it gets the public ids.
+        base = queryset.model.objects.filter(pk__in=queryset.values("pk"))
+        if by_order:
+            base = base.order_by(*order_by)
     try:
-        return get_search_backend().search(
-            params.search, base, operator=params.search_operator, order_by_relevance=not by_order
-        )
+        return backend.search(params.search, base, operator=params.search_operator, order_by_relevance=not by_order)
     except (FilterFieldError, OrderByFieldError, FilterError) as exc:
         raise BadRequestError(f"this search cannot be combined with the given filters or order ({exc})") from exc
 

@@ -26,7 +26,7 @@ def backends_for(**env):
 
 def test_default_is_the_database_backend():
     result = backends_for()
-    assert json.loads(result.stdout) == {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    assert json.loads(result.stdout) == {"default": {"BACKEND": "search.database"}}
 
 
 def test_postgresql_uses_the_spanish_unaccent_configuration():
@@ -45,7 +45,7 @@ def test_elasticsearch_with_the_database_as_fallback():
     assert default["FALLBACK"] == "database"
     assert default["OPTIONS"] == {"max_retries": 1, "retry_on_timeout": False}
     assert default["INDEX_SETTINGS"]["settings"]["analysis"]["analyzer"]["default"]["tokenizer"] == "standard"
-    assert backends["database"] == {"BACKEND": "wagtail.search.backends.database"}
+    assert backends["database"] == {"BACKEND": "search.database"}
 
 
 @pytest.mark.parametrize("backend", ["solr", "opensearch2", "elasticsearch9"])
