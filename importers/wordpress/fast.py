@@ -30,7 +30,7 @@ from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision
 from wagtail.search.backends import get_search_backends
 from wagtail.signals import page_published
 
-INDEX_CHUNK = 500
+INDEX_CHUNK = 200
 
 
 class SectionSlots:

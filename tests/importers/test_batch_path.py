@@ -89,3 +89,20 @@ def test_a_batch_whose_shared_rows_fail_is_written_again_post_by_post(run_import
     others = ImportedItem.objects.filter(kind="post").exclude(wp_id=101)
     assert others.count() == sum(report["created"].values()) and others.count() >= 5
     assert all(item.page.live_revision_id or not item.page.live for item in others)
+
+
+def test_imported_notes_are_not_mailed_to_the_press_but_later_publications_are(run_import, uploads):
+    from cms.models import Category, MediaOutlet
+    from media_relations.models import PressRelease
+
+    cultura = Category.objects.create(name="Cultura", slug="cultura")
+    outlet = MediaOutlet.objects.create(
+        name="Diario Ejemplo", kind=MediaOutlet.Kind.DIGITAL, email="redaccion@diario.example.org", accredited=True
+    )
+    outlet.categories.set([cultura])
+    run_import("site.xml", "--uploads", str(uploads))
+    note = ImportedItem.objects.get(wp_id=100).page.specific
+    assert cultura in note.categories.all()
+    assert not PressRelease.objects.exists()  # an archive is not news
+    note.save_revision().publish()  # the receiver is back once the import is over
+    assert PressRelease.objects.filter(page=note).count() == 1
