@@ -12,6 +12,7 @@ Targets (issue 16): 10,000 posts in under 5 minutes, peak RSS < 300 MB.
 import argparse
 import json
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -73,8 +74,8 @@ def main():
         elapsed = time.perf_counter() - started
         samples.append((round(elapsed), imported_posts(database)))
         loads.append(os.getloadavg()[0])
-        if args.max_minutes and elapsed > args.max_minutes * 60:
-            child.terminate()
+        if args.max_minutes and elapsed > args.max_minutes * 60 and not stopped:
+            os.kill(child.pid, signal.SIGTERM)  # not Popen.terminate(): its poll() would reap the child first
             stopped = True
         pid, status, rusage = os.wait4(child.pid, os.WNOHANG)  # the child's own CPU time and peak RSS
         if pid:
