@@ -192,8 +192,10 @@ class PostWriter:
         live = item.status in LIVE_STATUSES
         new = create_page(self, item, target, fields, author=author, published=published, modified=modified, live=live)
         page = new.page
-        if item.status == "private":
+        if item.status == "private":  # restricted before it counts as live: the website never hears of it
+            Page.objects.filter(pk=page.pk).update(live=False)
             PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+            Page.objects.filter(pk=page.pk).update(live=True)
         # Inserted here, not with the batch: the unique (source, post id) also guards an export
         # that lists the same post twice.
         ImportedItem.objects.create(

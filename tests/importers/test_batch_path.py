@@ -61,6 +61,7 @@ def test_queries_per_additional_post_stay_bounded(site_tree, superuser, tmp_path
 
 
 def test_search_and_public_api_find_the_imported_posts_without_a_worker(run_import, uploads, client):
+    WebhookEndpoint.objects.create(name="Sitio web", url="http://127.0.0.1:9/")
     run_import("site.xml", "--uploads", str(uploads))
     note = ImportedItem.objects.get(wp_id=100).page
     found = client.get("/api/v2/pages/", {"type": "news.NewsPage", "search": "Inti Raymi"}).json()
@@ -71,6 +72,10 @@ def test_search_and_public_api_find_the_imported_posts_without_a_worker(run_impo
     private = ImportedItem.objects.get(wp_id=105).page
     found = client.get("/api/v2/pages/", {"search": private.title}).json()
     assert private.pk not in [item["id"] for item in found["items"]]
+    # The website hears of the public note once, and of the private one not at all.
+    events = list(OutboxEvent.objects.values_list("event", "object_id"))
+    assert events.count(("published", str(note.pk))) == 1
+    assert not [event for event in events if event[1] == str(private.pk)]
 
 
 def test_a_batch_whose_shared_rows_fail_is_written_again_post_by_post(run_import, uploads, monkeypatch):
