@@ -21,6 +21,7 @@ def category_slug(nicename, name):
 class CategoryCache:
     def __init__(self):
         self.by_slug = {}
+        self.uncommitted = set()  # ids of categories this run created that are not committed yet
 
     def for_item(self, item):
         found = []
@@ -37,13 +38,15 @@ class CategoryCache:
         category = self.by_slug.get(slug)
         if category is not None:
             return category
-        category = (
-            Category.objects.filter(slug=slug).first()
-            or Category.objects.filter(name__iexact=name).first()
-            or self._create(slug, name)
-        )
+        category = Category.objects.filter(slug=slug).first() or Category.objects.filter(name__iexact=name).first()
+        if category is not None:
+            if category.pk not in self.uncommitted:  # a committed row: remembered at once
+                self.by_slug[slug] = category
+            return category
+        category = self._create(slug, name)
         # Remembered once committed: a post rolled back must not leave a category that no longer exists.
-        transaction.on_commit(lambda: self.by_slug.setdefault(slug, category))
+        self.uncommitted.add(category.pk)
+        transaction.on_commit(lambda: (self.by_slug.setdefault(slug, category), self.uncommitted.discard(category.pk)))
         return category
 
     def _create(self, slug, name):

@@ -1,6 +1,8 @@
 """The whole import: a validating scan of the file, then media, posts and late links, each streamed."""
 
 import contextlib
+import copy
+import itertools
 import os
 import shutil
 import tempfile
@@ -10,6 +12,7 @@ from django.db import transaction
 from django.test.utils import override_settings
 from wagtail.models import Site
 
+from importers.wordpress.fast import bulk_index
 from importers.wordpress.links import LinkResolver
 from importers.wordpress.media import MediaLibrary
 from importers.wordpress.progress import Progress
@@ -19,9 +22,20 @@ from importers.wordpress.targets import Targets
 from importers.wordpress.writer import PostWriter
 from importers.wordpress.wxr import WXRError, WXRReader
 
+# Posts committed together; inside, each post is its own savepoint: a bad one is rolled back and
+# reported, the others of the batch go on. An interrupted run loses at most one batch, and a re-run
+# (idempotent) writes it.
+BATCH = 50
+
 
 class DryRunRollback(Exception):
     pass
+
+
+def batches(iterable, size):
+    iterator = iter(iterable)
+    while chunk := list(itertools.islice(iterator, size)):
+        yield chunk
 
 
 @contextlib.contextmanager
@@ -37,6 +51,41 @@ def dry_run_storage():
             yield
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def _write_all(writer, report, items, bar=None):
+    with transaction.atomic():
+        for item in items:
+            if item.post_type == "post":
+                writer.write(item)
+                if bar is not None:
+                    bar.step()
+            else:
+                report.skipped_types[item.post_type] += 1
+        writer.flush()
+
+
+def write_batch(writer, report, batch, bar):
+    """A batch in one transaction; if its shared rows fail, it is rolled back and written again post
+    by post, so the post at fault is reported and the others are imported."""
+    saved = copy.deepcopy(report.__dict__), set(writer.fixups)
+    try:
+        _write_all(writer, report, batch, bar)
+        return
+    except Exception:
+        report.__dict__.update(saved[0])
+        writer.fixups = set(saved[1])
+        writer.reload()
+    for item in batch:
+        saved = copy.deepcopy(report.__dict__), set(writer.fixups)
+        try:
+            _write_all(writer, report, [item])
+        except Exception as error:
+            report.__dict__.update(saved[0])
+            writer.fixups = set(saved[1])
+            writer.reload()
+            report.skip(item, "error")
+            report.errors.append({"id": item.wp_id, "title": item.title, "error": repr(error)[:500]})
 
 
 def scan(path, report):
@@ -95,17 +144,16 @@ def run_import(path, *, uploads=None, dry_run=False, user=None, category_map=Non
                 targets=targets,
             )
             bar = Progress(len(posts), "Entradas", progress_stream)
-            for item in WXRReader(path):
-                if item.post_type == "post":
-                    writer.write(item)
-                    bar.step()
-                elif item.post_type != "attachment":
-                    report.skipped_types[item.post_type] += 1
+            items = (item for item in WXRReader(path) if item.post_type != "attachment")
+            for batch in batches(items, BATCH):
+                write_batch(writer, report, batch, bar)
             bar.close()
             if writer.fixups:
                 for item in WXRReader(path):
                     if item.wp_id in writer.fixups and item.post_type == "post":
                         writer.write(item, amend=True)
+            if not dry_run:  # a dry run leaves an external search engine untouched
+                bulk_index(writer.indexed)
             report.duration_s = time.perf_counter() - started
             if dry_run:
                 raise DryRunRollback

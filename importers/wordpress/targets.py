@@ -26,6 +26,8 @@ def title_of(item):
 
 
 class Target:
+    direct = False  # new pages written directly (fast.py) rather than through add_child/publish
+
     def __init__(self, model_path, parent):
         self.model_path = model_path
         self.model = apps.get_model(model_path)
@@ -36,6 +38,8 @@ class Target:
 
 
 class NewsTarget(Target):
+    direct = True
+
     def fields(self, writer, item, converter, *, body, lead, published):
         return {
             "title": title_of(item),

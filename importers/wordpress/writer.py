@@ -7,6 +7,7 @@ audit log as ``importers.import`` with the export's file name.
 
 import html
 import re
+from collections import defaultdict
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -20,6 +21,7 @@ from wagtail.models import Page, PageViewRestriction
 from importers.models import ImportedItem
 from importers.wordpress.body import BodyConverter, block
 from importers.wordpress.categories import CategoryCache
+from importers.wordpress.fast import SectionSlots, create_page, flush_new_pages, new_redirects
 from importers.wordpress.report import Report
 
 LOG_ACTION = "importers.import"
@@ -54,6 +56,11 @@ class PostWriter:
         self.authors = self._map_authors()
         self.fixups = set()  # posts whose links to later posts are filled in at the end
         self.amending = False
+        self.slots = SectionSlots()
+        self._load_known()
+        self.indexed = defaultdict(set)  # model -> ids of the pages written, indexed in bulk at the end
+        self.after_success = []  # in-memory bookkeeping of the current post, kept only if it commits
+        self.pending_pages = []  # the batch's new pages, whose remaining rows flush writes
 
     def _map_authors(self):
         users = {}
@@ -86,7 +93,9 @@ class PostWriter:
             self.report.sticky.append(item.wp_id)
         target = self.targets.for_item(item)
         checksum = item.checksum(f"{IMPORTER_VERSION}:{target.model_path}")
-        record = ImportedItem.objects.filter(source=self.source, wp_id=item.wp_id).select_related("page").first()
+        record = None
+        if item.wp_id in self.records:
+            record = ImportedItem.objects.filter(source=self.source, wp_id=item.wp_id).select_related("page").first()
         page = record.page.specific if record and record.page_id else None
         if page is not None and not amend and record.checksum == checksum:
             self.report.skip(item, "unchanged")
@@ -96,6 +105,7 @@ class PostWriter:
             self.report.skip(item, "type_changed", f"{page.specific_class.__name__} -> {target.model.__name__}")
             return "skipped"
         self.amending = amend
+        self.after_success = []
         try:
             with transaction.atomic():
                 outcome = self._write(item, target, page, record, checksum, amend)
@@ -106,6 +116,8 @@ class PostWriter:
             self.report.skip(item, "error")
             self.report.errors.append({"id": item.wp_id, "title": item.title, "error": repr(error)[:500]})
             return "error"
+        for remember in self.after_success:
+            remember()
         if not amend:
             getattr(self.report, outcome)[target.model_path] += 1
         return outcome
@@ -131,6 +143,8 @@ class PostWriter:
         fields["go_live_at"] = published if item.status == "future" and published > timezone.now() else None
 
         created = page is None
+        if created and target.direct and not amend:
+            return self._create(item, target, fields, author, author_name, checksum, published, modified)
         if created:
             page = target.model(owner=author, locale=target.parent.locale, live=False, **fields)
             page.slug = self.free_slug(target.parent, item, None)
@@ -139,6 +153,8 @@ class PostWriter:
             for name, value in fields.items():
                 setattr(page, name, value)
             page.slug = self.free_slug(target.parent, item, page)
+            self.slots.load(target.parent)
+            self.slots.slugs[target.parent.pk].add(page.slug)  # the new pages' check is in memory
         for name, value in target.relations(self, item).items():
             setattr(page, name, value)
 
@@ -152,20 +168,7 @@ class PostWriter:
         elif page.live:  # published before, a draft (or scheduled) in the export now
             page.unpublish(user=self.user, log_action=True)
         self._restriction(page, item.status == "private")
-        log(
-            instance=page,
-            action=LOG_ACTION,
-            user=self.user,
-            revision=revision,
-            data={
-                "file": self.file_name,
-                "source": self.source,
-                "post_id": item.wp_id,
-                "status": item.status,
-                "original_author": author_name,
-                "created": created,
-            },
-        )
+        self._log(page, revision, item, author_name, created)
         ImportedItem.objects.update_or_create(
             source=self.source,
             wp_id=item.wp_id,
@@ -180,7 +183,86 @@ class PostWriter:
         self.links.pages[item.wp_id] = page.pk
         if item.status == "publish":
             self._redirects(item, page)
+        self.after_success.append(lambda: (self.indexed[type(page)].add(page.pk), self.records.add(item.wp_id)))
         return "created" if created else "updated"
+
+    def _create(self, item, target, fields, author, author_name, checksum, published, modified):
+        """A post seen for the first time: its page written directly (see fast.py); the rows that
+        need no answer back (revision, redirects, log entry…) are added by ``flush`` for the batch."""
+        live = item.status in LIVE_STATUSES
+        new = create_page(self, item, target, fields, author=author, published=published, modified=modified, live=live)
+        page = new.page
+        if item.status == "private":  # restricted before it counts as live: the website never hears of it
+            Page.objects.filter(pk=page.pk).update(live=False)
+            PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+            Page.objects.filter(pk=page.pk).update(live=True)
+        # Inserted here, not with the batch: the unique (source, post id) also guards an export
+        # that lists the same post twice.
+        ImportedItem.objects.create(
+            source=self.source,
+            wp_id=item.wp_id,
+            kind=ImportedItem.Kind.POST,
+            page=page,
+            checksum=checksum,
+            permalink=item.link,
+            author_name=author_name[:255],
+        )
+        paths = self.redirect_paths(item) if item.status == "publish" else []
+        new.redirects = new_redirects(self, paths, page)
+        self.report.redirects_created += len(new.redirects)
+        new.log_data = self._log_data(item, author_name, created=True)
+        parent = target.parent
+
+        def remember():
+            self.pending_pages.append(new)
+            self.slots.created(parent, page.slug)
+            self.redirects.update(dict.fromkeys(paths, (page.pk, True)))
+            self.links.pages[item.wp_id] = page.pk
+            self.indexed[type(page)].add(page.pk)
+            self.records.add(item.wp_id)
+
+        self.after_success.append(remember)
+        return "created"
+
+    def _log_data(self, item, author_name, created):
+        return {
+            "file": self.file_name,
+            "source": self.source,
+            "post_id": item.wp_id,
+            "status": item.status,
+            "original_author": author_name,
+            "created": created,
+        }
+
+    def _log(self, page, revision, item, author_name, created):
+        data = self._log_data(item, author_name, created)
+        log(instance=page, action=LOG_ACTION, user=self.user, revision=revision, data=data)
+
+    def flush(self):
+        """The batch's deferred rows, written in the batch's transaction before it commits."""
+        pending, self.pending_pages = self.pending_pages, []
+        flush_new_pages(pending, self.user, LOG_ACTION)
+        self.slots.flush()
+
+    def reload(self):
+        """After a batch was rolled back: what this run remembers is read again from the database."""
+        self.pending_pages = []
+        self.slots = SectionSlots()
+        self.categories = CategoryCache()
+        self._load_known()
+        self.links.pages.clear()
+        self.links.load_existing()
+
+    def _load_known(self):
+        """Which posts were imported before, and which old paths already redirect where."""
+        posts = ImportedItem.objects.filter(source=self.source, kind=ImportedItem.Kind.POST)
+        self.records = set(posts.values_list("wp_id", flat=True))
+        self.redirects = {
+            old_path: (page_id, permanent)
+            for old_path, page_id, permanent in Redirect.objects.filter(site=None).values_list(
+                "old_path", "redirect_page_id", "is_permanent"
+            )
+        }
 
     def _amend(self, page):
         """Links to posts imported later in the run: rewrite this run's revision in place."""
@@ -205,11 +287,13 @@ class PostWriter:
         if not SLUG_RE.match(base):
             base = slugify(base or item.title, allow_unicode=True)
         base = (base or f"entrada-{item.wp_id}")[:240]
-        siblings = Page.objects.child_of(parent)
-        if page is not None:
-            siblings = siblings.exclude(pk=page.pk)
-        # Exact matches on the indexed slug: a prefix (LIKE) search would scan the section's pages per post.
         slug, number = base, 2
+        if page is None:  # a new page: the section's slugs are in memory (SectionSlots)
+            while self.slots.taken(parent, slug):
+                slug, number = f"{base}-{number}", number + 1
+            return slug
+        siblings = Page.objects.child_of(parent).exclude(pk=page.pk)
+        # Exact matches on the indexed slug: a prefix (LIKE) search would scan the section's pages per post.
         while siblings.filter(slug=slug).exists():
             slug, number = f"{base}-{number}", number + 1
         return slug
@@ -235,16 +319,25 @@ class PostWriter:
         elif not private:
             restrictions.delete()
 
-    def _redirects(self, item, page):
+    def redirect_paths(self, item):
+        """The post's old addresses (/?p=ID and its permalink's path) that can hold a redirect."""
         paths = {self.links.query_id_path(item.wp_id)}
         if item.link:
             paths.add(Redirect.normalise_path(item.link))
+        usable = []
         for old_path in sorted(paths):
             if old_path in ("", "/"):
                 continue
             if len(old_path) > 255:
                 self.report.redirects_skipped.append({"id": item.wp_id, "path": old_path, "reason": "path > 255"})
                 continue
+            usable.append(old_path)
+        return usable
+
+    def _redirects(self, item, page):
+        paths = self.redirect_paths(item)
+        self.after_success.append(lambda: self.redirects.update(dict.fromkeys(paths, (page.pk, True))))
+        for old_path in paths:
             redirect = Redirect.objects.filter(site=None, old_path=old_path).first()
             if redirect is None:
                 Redirect.objects.create(old_path=old_path, site=None, redirect_page=page, is_permanent=True)
