@@ -46,11 +46,14 @@ COLLECTION_PERMISSIONS = {
 
 # Plain model permissions ("app_label.codename").
 _ACCESS = ["wagtailadmin.access_admin"]
+# wagtail-localize: "Traducir esta página" (the translation is published only through the workflow).
+_TRANSLATE = ["wagtail_localize.submit_translation"]
 _PRESS_CONTACTS_EDIT = [f"cms.{a}_{m}" for m in ("mediaoutlet", "institution") for a in ("add", "change")]
 _PRESS_CONTACTS_ALL = [f"cms.{a}_{m}" for m in ("mediaoutlet", "institution") for a in ("add", "change", "delete")]
 MODEL_PERMISSIONS = {
     REDACTORES: [
         *_ACCESS,
+        *_TRANSLATE,
         "cms.add_person",
         "cms.change_person",
         "cms.add_category",
@@ -62,6 +65,7 @@ MODEL_PERMISSIONS = {
     ],
     DIRECTOR: [
         *_ACCESS,
+        *_TRANSLATE,
         *[f"cms.{a}_{m}" for m in ("person", "category") for a in ("add", "change", "delete")],
         *[f"screens.{a}_alert" for a in ("add", "change", "delete", "publish", "lock", "unlock")],
         *_PRESS_CONTACTS_ALL,

@@ -11,7 +11,7 @@ from wagtail.log_actions import LogFormatter
 from wagtail.models import DraftStateMixin, WorkflowMixin
 from wagtail.snippets.action_menu import ActionMenuItem as SnippetActionMenuItem
 
-from moderation import guards
+from moderation import guards, translations
 from moderation.emergency import EmergencyPublishView, emergency_publish_url
 from moderation.messages import CONFIRM_CHANGED_WHILE_REVIEWING, warn_if_changed_while_reviewing
 from moderation.my_work import MyWorkPanel, shows_my_work
@@ -159,9 +159,14 @@ def register_moderation_log_actions(actions):
 # --- Admin URLs, report and dashboard --------------------------------------------------
 
 
+hooks.register("register_page_header_buttons", translations.submit_translation_buttons)
+hooks.register("register_page_listing_more_buttons", translations.submit_translation_buttons)
+
+
 @hooks.register("register_admin_urls")
 def register_moderation_urls():
     return [
+        *translations.urls(),
         path(
             "moderacion/emergencia/<str:app_label>/<str:model_name>/<str:pk>/",
             EmergencyPublishView.as_view(),

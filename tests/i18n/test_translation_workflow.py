@@ -1,0 +1,128 @@
+"""A press note translated into Quechua and English by a Redactor reaches the website only
+through the Director's workflow (wagtail-localize + moderation), in each locale's API and RSS."""
+
+from urllib.parse import urlencode
+
+import feedparser
+import pytest
+from django.urls import reverse
+from wagtail.models import Locale, Page, WorkflowState
+from wagtail_localize.models import StringSegment, Translation
+
+from tests.factories import NewsPageFactory
+from tests.moderation.helpers import act, login
+
+TEXTS = {
+    "qu": {
+        "Inti Raymi 2026: desfile en la Plaza de Armas": "Inti Raymi 2026: Plaza de Armaspi puriy",
+        "La Municipalidad informa los cierres de calles.": "Kamachiq Wasim willan mayqin ñankuna wisq'asqa kanqa.",
+    },
+    "en": {
+        "Inti Raymi 2026: desfile en la Plaza de Armas": "Inti Raymi 2026: parade in the Plaza de Armas",
+        "La Municipalidad informa los cierres de calles.": "The Municipality announces the street closures.",
+    },
+}
+
+
+@pytest.fixture
+def source(site_tree, director2):
+    index = site_tree["sections"]["news.NewsIndexPage"]
+    page = NewsPageFactory(
+        parent=index,
+        title="Inti Raymi 2026: desfile en la Plaza de Armas",
+        lead="La Municipalidad informa los cierres de calles.",
+        live=False,
+        main_image=None,
+    )
+    page.save_revision(user=director2).publish(user=director2)
+    page.refresh_from_db()
+    return page
+
+
+def translate(client, source, codes):
+    locales = Locale.objects.filter(language_code__in=codes)
+    url = reverse("wagtail_localize:submit_page_translation", args=[source.pk])
+    response = client.post(url, {"locales": [locale.pk for locale in locales]})
+    assert response.status_code == 302, response.content[:2000]
+    return {t.target_locale.language_code: t for t in Translation.objects.filter(source__object_id=source.translation_key)}
+
+
+def write_strings(client, translation, texts):
+    """What the translation editor does for each string: PUT to its string API."""
+    for segment in StringSegment.objects.filter(source=translation.source).select_related("string"):
+        value = texts.get(segment.string.data)
+        if value is None:
+            continue
+        url = reverse("wagtail_localize:edit_string_translation", args=[translation.pk, segment.pk])
+        response = client.put(url, urlencode({"value": value}), content_type="application/x-www-form-urlencoded")
+        assert response.status_code in (200, 201), response.content[:500]
+
+
+def target(translation):
+    return Page.objects.get(translation_key=translation.source.object_id, locale=translation.target_locale).specific
+
+
+@pytest.mark.django_db
+def test_redactor_translates_and_submits_director_approves(source, redactor, director, client):
+    as_redactor, as_director = login(redactor), login(director)
+    translations = translate(as_redactor, source, ["qu", "en"])
+    assert set(translations) == {"qu", "en"}
+    for code, translation in translations.items():
+        page = target(translation)
+        assert not page.live, "a new translation is a draft until the Director approves it"
+        write_strings(as_redactor, translation, TEXTS[code])
+
+        # The translation editor's "publish" is refused on the server to the Redactor.
+        response = as_redactor.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), {"action": "publish"})
+        assert response.status_code in (302, 403)
+        page.refresh_from_db()
+        assert not page.live
+
+        # The Redactor submits the translation to the Director.
+        submit_url = reverse("moderation_submit_translation", args=[page.pk])
+        assert as_redactor.get(submit_url).status_code == 200
+        assert as_redactor.post(submit_url).status_code == 302
+        page.refresh_from_db()
+        assert page.current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
+        assert not page.live
+
+        assert act(as_director, page, "approve").status_code == 302
+        page = type(page).objects.get(pk=page.pk)
+        assert page.live and page.title == TEXTS[code][source.title]
+        assert page.lead == TEXTS[code][source.lead]
+
+    # Each locale's API and RSS show its own text.
+    for code in ("es", "qu", "en"):
+        expected = source.title if code == "es" else TEXTS[code][source.title]
+        body = client.get("/api/v2/pages/", {"type": "news.NewsPage", "locale": code}).json()
+        assert [item["title"] for item in body["items"]] == [expected]
+        feed = feedparser.parse(client.get("/feeds/noticias/", {"locale": code}).content)
+        assert feed.feed.language == code
+        assert [entry.title for entry in feed.entries] == [expected]
+
+
+@pytest.mark.django_db
+def test_director_cannot_publish_a_translation_directly_either(source, redactor, director):
+    translation = translate(login(redactor), source, ["qu"])["qu"]
+    page = target(translation)
+    login(director).post(reverse("wagtailadmin_pages:edit", args=[page.pk]), {"action": "publish"})
+    page.refresh_from_db()
+    assert not page.live
+
+
+@pytest.mark.django_db
+def test_feed_refuses_an_unknown_locale(site_tree, client):
+    response = client.get("/feeds/noticias/", {"locale": "fr"})
+    assert response.status_code == 400 and "locale" in response.json()["message"]
+
+
+@pytest.mark.django_db
+def test_bootstrap_creates_the_locales_and_their_trees_once(site_tree):
+    from cms.bootstrap import bootstrap
+
+    bootstrap()  # idempotent
+    for code in ("qu", "en"):
+        locale = Locale.objects.get(language_code=code)
+        assert Page.objects.filter(locale=locale, depth=2).count() == 1
+        assert Page.objects.filter(locale=locale, depth=3, live=True).count() == len(site_tree["sections"])
+    assert Locale.objects.get(language_code="qu").get_display_name() == "Runa Simi"
