@@ -44,7 +44,9 @@ def translate(client, source, codes):
     url = reverse("wagtail_localize:submit_page_translation", args=[source.pk])
     response = client.post(url, {"locales": [locale.pk for locale in locales]})
     assert response.status_code == 302, response.content[:2000]
-    return {t.target_locale.language_code: t for t in Translation.objects.filter(source__object_id=source.translation_key)}
+    return {
+        t.target_locale.language_code: t for t in Translation.objects.filter(source__object_id=source.translation_key)
+    }
 
 
 def write_strings(client, translation, texts):
