@@ -6,7 +6,7 @@ PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= settings.dev
 
 .DEFAULT_GOAL := help
-.PHONY: help install migrate run serve worker test lint elasticsearch elasticsearch-stop bench clean
+.PHONY: help install migrate run serve worker test lint elasticsearch elasticsearch-stop bench clean backup restore
 
 help: ## Show this help
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -19,7 +19,12 @@ $(VENV)/.installed: requirements.txt | $(BIN)/python
 	$(BIN)/pip install -q -r requirements.txt
 	touch $@
 
-install: $(VENV)/.installed ## Create .venv and install the pinned requirements
+# The admin's own Spanish catalogs (cms/locale), compiled with polib: no GNU gettext needed.
+MO_FILES := $(patsubst %.po,%.mo,$(wildcard cms/locale/*/LC_MESSAGES/*.po))
+$(MO_FILES): %.mo: %.po $(VENV)/.installed
+	$(BIN)/python -m cms.translations
+
+install: $(VENV)/.installed $(MO_FILES) ## Create .venv, install the pinned requirements, compile translations
 
 migrate: install ## Apply migrations and bootstrap the site, groups and workflow
 	mkdir -p var
@@ -61,6 +66,13 @@ elasticsearch-stop: ## Stop the Elasticsearch node started by `make elasticsearc
 # Benchmark (bench/README.md): fresh SQLite and PostgreSQL (BENCH_PG_URL) databases, 1,000 then 20,000 press notes.
 bench: install ## Benchmark the API with wrk on SQLite and PostgreSQL; report in bench/results/ and README
 	$(BIN)/python -m bench.run --readme $(BENCH_ARGS)
+
+backup: install ## Back up the database and media into var/backups/<time> (BACKUP=dir to choose)
+	$(BIN)/python manage.py backup $(BACKUP)
+
+restore: install ## Restore BACKUP=var/backups/<time> (replaces the database and media; stop the app first)
+	@test -n "$(BACKUP)" || (echo "usage: make restore BACKUP=var/backups/<time>" && exit 2)
+	$(BIN)/python manage.py restore $(BACKUP)
 
 clean: ## Remove the virtualenv and local data
 	rm -rf $(VENV) var

@@ -62,6 +62,8 @@ def base_env(args, database_url, media_root):
         "DATABASE_URL": database_url,
         "SECRET_KEY": secrets.token_urlsafe(48),
         "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
+        "EMAIL_URL": "smtp://127.0.0.1:25",  # production refuses to start without a real one; bench sends none
+        "API_RATE_LIMIT": "0",  # wrk from one address would be throttled
         "SECURE_SSL_REDIRECT": "False",
         "BENCH_STOCK_API": "1",
         "BENCH_WWW": str(WORK / "www"),

@@ -50,6 +50,20 @@ _ACCESS = ["wagtailadmin.access_admin"]
 _TRANSLATE = ["wagtail_localize.submit_translation"]
 _PRESS_CONTACTS_EDIT = [f"cms.{a}_{m}" for m in ("mediaoutlet", "institution") for a in ("add", "change")]
 _PRESS_CONTACTS_ALL = [f"cms.{a}_{m}" for m in ("mediaoutlet", "institution") for a in ("add", "change", "delete")]
+# Press (media_relations): Redactores work on interview requests and see deliveries and embargo
+# links; only the Director schedules interviews with the Mayor, accredits and resends.
+_PRESS_WORK = [
+    *[f"media_relations.{a}_interviewrequest" for a in ("add", "change", "view")],
+    "media_relations.view_pressrelease",
+    *[f"media_relations.{a}_embargolink" for a in ("add", "change", "view")],
+]
+_PRESS_DIRECTOR = [
+    *_PRESS_WORK,
+    "media_relations.delete_interviewrequest",
+    "media_relations.schedule_mayor_interview",
+    "media_relations.resend_pressrelease",
+    "cms.accredit_contact",
+]
 MODEL_PERMISSIONS = {
     REDACTORES: [
         *_ACCESS,
@@ -62,6 +76,7 @@ MODEL_PERMISSIONS = {
         "screens.change_alert",
         "screens.lock_alert",
         *_PRESS_CONTACTS_EDIT,
+        *_PRESS_WORK,
     ],
     DIRECTOR: [
         *_ACCESS,
@@ -70,6 +85,7 @@ MODEL_PERMISSIONS = {
         *[f"screens.{a}_alert" for a in ("add", "change", "delete", "publish", "lock", "unlock")],
         *_PRESS_CONTACTS_ALL,
         "publishing.view_withdrawal",
+        *_PRESS_DIRECTOR,
     ],
     ADMINISTRADORES: [
         *_ACCESS,

@@ -4,17 +4,23 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms.admin_help import admin_js_catalog
 from cms.api import api_router
 from cms.api.cache import cached_public_response
 from cms.health import healthz, readyz
 from events import api as events_api
+from media_relations.api import interview_requests
 from news.feeds import NewsFeed
 from publishing.preview import preview_view
 from screens.api import screen_feed
 
+# A database still locked or unreachable after its timeout is a JSON 503, not an HTML 500.
+handler500 = "cms.errors.server_error"
+
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("readyz", readyz, name="readyz"),
+    path("admin/jsi18n/", admin_js_catalog),  # Wagtail's JS catalog plus cms/locale (cms/admin_help.py)
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # Lobby displays (screens app): each screen's feed, before the api/v2/ router, and the display page.
@@ -27,6 +33,9 @@ urlpatterns = [
     # Server-cached by content generation: expanding 2,000 activities costs seconds (bench/).
     path("api/v2/calendar/", cached_public_response(events_api.calendar), name="calendar"),
     path("api/v2/calendar.ics", cached_public_response(events_api.calendar_ics), name="calendar_ics"),
+    # Press (media_relations): the website's interview requests, the only public write.
+    path("api/v2/interview-requests/", interview_requests, name="interview_requests"),
+    path("prensa/", include("media_relations.urls")),
     path("api/v2/", api_router.urls),
     path("api/", include("cms.api.urls")),  # OpenAPI schema and docs page of the public API
 ]

@@ -1,6 +1,8 @@
 """Admin registration of the shared snippets and of the press contacts."""
 
+from django import forms
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
@@ -47,19 +49,35 @@ register_snippet(TermViewSet)
 register_snippet(PageTermOverrideViewSet)
 
 
+# Accreditation (and undoing an unsubscribe) is the Director's: the fields are left out of the
+# form for anyone without cms.accredit_contact, so their posted values are ignored.
+ACCREDIT = "cms.accredit_contact"
+DISTRIBUTION_PANEL = MultiFieldPanel(
+    [
+        FieldPanel("categories", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("accredited", permission=ACCREDIT),
+        FieldPanel("unsubscribed_at", permission=ACCREDIT),
+    ],
+    heading=_("Lista de distribución de prensa"),
+)
+CONTACT_PANELS = [FieldPanel("name"), FieldPanel("contact_person"), FieldPanel("email"), FieldPanel("phone")]
+
+
 class MediaOutletAdmin(ModelAdmin):
     model = MediaOutlet
     menu_icon = "radio-full"
-    list_display = ("name", "kind", "contact_person", "email", "phone")
-    list_filter = ("kind",)
+    list_display = ("name", "kind", "contact_person", "email", "accredited")
+    list_filter = ("kind", "accredited")
+    panels = [*CONTACT_PANELS, FieldPanel("kind"), FieldPanel("website"), DISTRIBUTION_PANEL, FieldPanel("notes")]
     search_fields = ("name", "contact_person", "email")
 
 
 class InstitutionAdmin(ModelAdmin):
     model = Institution
     menu_icon = "group"
-    list_display = ("name", "sector", "contact_person", "email", "phone")
-    list_filter = ("sector",)
+    list_display = ("name", "sector", "contact_person", "email", "accredited")
+    list_filter = ("sector", "accredited")
+    panels = [*CONTACT_PANELS, FieldPanel("sector"), DISTRIBUTION_PANEL, FieldPanel("notes")]
     search_fields = ("name", "contact_person", "email")
 
 
@@ -69,3 +87,7 @@ class PressContactsGroup(ModelAdminGroup):
     menu_icon = "mail"
     menu_order = 220
     items = (MediaOutletAdmin, InstitutionAdmin)
+
+
+# The office's guide in the help menu and dashboard (its hooks register on import).
+from cms import admin_help  # noqa: E402, F401

@@ -4,12 +4,13 @@ from django.db.models import Count, Max, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from wagtail.models import PageLogEntry
 
+from cms.api.public import public_pages
 from events.models import CivicEventPage
 
 
 def public_events():
-    """Live, unexpired activities outside any view-restricted subtree (PageViewRestriction)."""
-    return CivicEventPage.objects.live().filter(expired=False).public()
+    """Public activities (cms.api.public: live, not past expire_at, no view restriction)."""
+    return public_pages(CivicEventPage)
 
 
 def filter_events(events, *, locale=None, event_type=None):

@@ -17,7 +17,15 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.log_actions import log
 from wagtail.models import Page
 
-from moderation.rules import EMERGENCY_PUBLISH, can_emergency_publish, has_something_to_publish, is_moderated
+from moderation.rules import (
+    ALREADY_DECIDED,
+    EMERGENCY_PUBLISH,
+    AlreadyDecided,
+    can_emergency_publish,
+    has_something_to_publish,
+    is_moderated,
+    lock_object,
+)
 
 
 class EmergencyPublishForm(forms.Form):
@@ -35,8 +43,15 @@ class EmergencyPublishForm(forms.Form):
 
 @transaction.atomic
 def emergency_publish(obj, user, reason):
-    """Cancel any review in progress, publish the latest revision and log why."""
+    """Cancel any review in progress, publish the latest revision and log why.
+
+    Under the same lock as approval (moderation.rules.lock_object): if someone else published
+    this revision or decided the review meanwhile, nothing is published twice."""
+    lock_object(Page if isinstance(obj, Page) else type(obj), obj.pk)
+    obj = type(obj)._default_manager.get(pk=obj.pk)
     revision = obj.get_latest_revision()
+    if revision is None or obj.live and obj.live_revision_id == revision.pk:
+        raise AlreadyDecided(ALREADY_DECIDED)
     workflow_state = obj.current_workflow_state
     cancelled = None
     if workflow_state is not None:
@@ -151,7 +166,11 @@ class EmergencyPublishView(WagtailAdminTemplateMixin, FormView):
         return context
 
     def form_valid(self, form):
-        emergency_publish(self.object, self.request.user, form.cleaned_data["reason"])
+        try:
+            emergency_publish(self.object, self.request.user, form.cleaned_data["reason"])
+        except AlreadyDecided as refusal:
+            messages.error(self.request, str(refusal))
+            return redirect(self.edit_url)
         messages.success(
             self.request,
             _("«%(title)s» se publicó por emergencia. El motivo quedó registrado.")

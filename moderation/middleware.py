@@ -5,6 +5,7 @@ PermissionDenied, which Wagtail turns into a generic "no permission" message). T
 middleware answers first, saying why, on the page and snippet workflow action URLs.
 """
 
+from django.db import transaction
 from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
@@ -12,7 +13,7 @@ from wagtail.admin import messages
 from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.models import TaskState
 
-from moderation.rules import approval_refusal
+from moderation.rules import ALREADY_DECIDED, AlreadyDecided, approval_refusal, lock_object
 
 WORKFLOW_ACTION_URL_NAMES = {"workflow_action", "collect_workflow_action_data"}
 
@@ -58,10 +59,47 @@ class FourEyesMiddleware:
             match is None
             or match.url_name not in WORKFLOW_ACTION_URL_NAMES
             or not match.namespace.startswith("wagtail")
-            or view_kwargs.get("action_name") != "approve"
             or not request.user.is_authenticated
         ):
             return None
+        if view_kwargs.get("action_name") != "approve":
+            return self.decide(request, view_func, view_args, view_kwargs)
+        return self.refuse_own_work(request, view_kwargs) or self.decide(request, view_func, view_args, view_kwargs)
+
+    def decide(self, request, view_func, view_args, view_kwargs):
+        """Run the action in one transaction (as publishing's middleware would); a review someone
+        else decided meanwhile (moderation.models: the lock) is a clear message, not a 403 page."""
+        if request.method != "POST":
+            return None
+        try:
+            with transaction.atomic():
+                self.lock_review(view_kwargs.get("task_state_id"))
+                return view_func(request, *view_args, **view_kwargs)
+        except AlreadyDecided as refusal:
+            return self.refused(request, str(refusal), view_kwargs)
+
+    @staticmethod
+    def lock_review(task_state_id):
+        """Take the review's lock before Wagtail reads which actions are open, so a second
+        Director waits for the first and then sees the review decided (one outcome)."""
+        state = TaskState.objects.filter(pk=task_state_id).select_related("workflow_state").first()
+        if state is None:
+            return
+        lock_object(state.workflow_state.base_content_type.model_class(), state.workflow_state.object_id)
+        status = TaskState.objects.select_for_update().filter(pk=task_state_id).values_list("status", flat=True)
+        if status.first() != TaskState.STATUS_IN_PROGRESS:
+            raise AlreadyDecided(ALREADY_DECIDED)
+
+    def refused(self, request, message, view_kwargs):
+        if request.headers.get("x-requested-with") == "XMLHttpRequest":
+            return JsonResponse({"step": "error", "error": message}, status=409)
+        messages.error(request, message)
+        task_state = TaskState.objects.filter(pk=view_kwargs.get("task_state_id")).select_related("revision").first()
+        obj = task_state.revision.as_object() if task_state else None
+        url = AdminURLFinder(request.user).get_edit_url(obj) if obj is not None else None
+        return redirect(url or "wagtailadmin_home")
+
+    def refuse_own_work(self, request, view_kwargs):
         task_state = (
             TaskState.objects.filter(pk=view_kwargs.get("task_state_id"), status=TaskState.STATUS_IN_PROGRESS)
             .select_related("workflow_state", "revision")

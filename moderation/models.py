@@ -3,9 +3,16 @@
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import GroupApprovalTask
+from wagtail.models import GroupApprovalTask, TaskState
 
-from moderation.rules import FourEyesViolation, approval_refusal, in_progress_task_state
+from moderation.rules import (
+    ALREADY_DECIDED,
+    AlreadyDecided,
+    FourEyesViolation,
+    approval_refusal,
+    in_progress_task_state,
+    lock_object,
+)
 
 
 class DirectorApprovalTask(GroupApprovalTask):
@@ -51,6 +58,12 @@ class DirectorApprovalTask(GroupApprovalTask):
     def on_action(self, task_state, user, action_name, **kwargs):
         if task_state.task_id != self.pk or not self._may_review(user):
             raise PermissionDenied(_("No forma parte de los grupos que revisan esta tarea."))
+        # One decision per review: lock the object, then read the task state again.
+        workflow_state = task_state.workflow_state
+        lock_object(workflow_state.base_content_type.model_class(), workflow_state.object_id)
+        current = TaskState.objects.select_for_update().filter(pk=task_state.pk).values_list("status", flat=True)
+        if current.first() != TaskState.STATUS_IN_PROGRESS:
+            raise AlreadyDecided(ALREADY_DECIDED)
         if action_name == "approve" and (refusal := approval_refusal(task_state, user)):
             raise FourEyesViolation(refusal)
         return super().on_action(task_state, user, action_name, **kwargs)

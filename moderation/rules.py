@@ -27,6 +27,27 @@ class FourEyesViolation(PermissionDenied):
     """Raised when someone tries to approve a revision they wrote or submitted."""
 
 
+ALREADY_DECIDED = _(
+    "Otra persona ya resolvió esta revisión (la aprobó, la rechazó o la publicó por emergencia) "
+    "mientras usted la revisaba. Vuelva a cargar la página para ver su estado actual."
+)
+
+
+class AlreadyDecided(PermissionDenied):
+    """Raised when a review was approved, rejected or cancelled by someone else meanwhile."""
+
+
+def lock_object(model, pk):
+    """Lock the row of the page or snippet under review until the transaction ends.
+
+    Approval, rejection and emergency publication all take this lock first (PostgreSQL:
+    SELECT … FOR UPDATE; SQLite: the IMMEDIATE transaction already serialises writers), so
+    two Directors at once are decided one after the other and the second sees the first's
+    outcome instead of publishing again.
+    """
+    model._default_manager.select_for_update().filter(pk=pk).values_list("pk", flat=True).first()
+
+
 def approval_refusal(task_state, user):
     """The reason `user` may not approve `task_state`, or None when they may."""
     requested_by_id = task_state.workflow_state.requested_by_id

@@ -10,9 +10,9 @@ from django.db.models import Prefetch
 from django.http import Http404, JsonResponse
 from django.urls import reverse
 from django.utils.feedgenerator import Enclosure, Rss201rev2Feed
-from wagtail.images import get_image_model
 from wagtail.models import Locale
 
+from cms.api.public import public_images, public_pages
 from cms.api.purge import register_purge_urls
 from cms.api.schema.registry import ERROR, JSON, NOT_MODIFIED, URI_TOO_LONG, cache_headers, register_openapi
 from news.models import NewsIndexPage, NewsPage
@@ -62,14 +62,14 @@ class NewsFeed(Feed):
         return feed
 
     def link(self, locale):
-        index = NewsIndexPage.objects.live().public().filter(locale=locale).first()
+        index = public_pages(NewsIndexPage).filter(locale=locale).first()
         return website_url(index) if index else settings.WEBSITE_URL
 
     def items(self, locale):
-        images = get_image_model().objects.prefetch_renditions(ENCLOSURE_RENDITION)
+        # Only public images: a private or unused one leaves the item without an enclosure.
+        images = public_images().prefetch_renditions(ENCLOSURE_RENDITION)
         return (
-            NewsPage.objects.live()
-            .public()
+            public_pages(NewsPage)
             .filter(locale=locale)
             .defer_streamfields()
             .prefetch_related("categories", Prefetch("main_image", queryset=images))

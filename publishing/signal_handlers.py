@@ -9,7 +9,8 @@ from django.utils import timezone
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, published, unpublished
 
-from publishing import outbox
+from cms.api.public import is_public_page
+from publishing import outbox, privacy
 from publishing.models import WebhookEvent, Withdrawal
 
 # Pages being withdrawn right now: their unpublish is announced as "withdrawn", not "unpublished".
@@ -27,7 +28,8 @@ def withdrawing(page_id):
 
 def on_page_published(sender, instance, **kwargs):
     # Wagtail also sends this when a revision is only scheduled: announce only what is live.
-    if not instance.live:
+    # A page published under a view restriction is not public: the website hears nothing.
+    if not instance.live or not is_public_page(instance):
         return
     # Live content at a withdrawn address (this page again, or a new one at its path) ends the 410.
     same_address = Q(page_id=instance.pk)
@@ -75,3 +77,4 @@ def register():
     pre_delete.connect(on_page_deleting, sender=Page, dispatch_uid="publishing_page_deleting")
     published.connect(on_alert_published, sender=Alert, dispatch_uid="publishing_alert_published")
     unpublished.connect(on_alert_unpublished, sender=Alert, dispatch_uid="publishing_alert_unpublished")
+    privacy.register()

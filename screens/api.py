@@ -13,11 +13,13 @@ storing the feed only until its next such instant (screens.feed.build_feed).
 
 import hashlib
 import json
+import logging
 
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.core.validators import validate_slug
+from django.db import OperationalError
 from django.db.models import Subquery
 from django.http import HttpResponse, HttpResponseNotModified, JsonResponse
 from django.utils import timezone
@@ -38,6 +40,7 @@ from events.choices import EventStatus
 from screens.feed import build_feed
 from screens.models import SEEN_WRITE_INTERVAL, Alert, Screen
 
+logger = logging.getLogger(__name__)
 CACHE_PREFIX = "screens:feed"
 CACHE_CONTROL = "no-cache"  # shared caches may keep it but must revalidate: every poll reaches us
 CONFIG_FIELDS = (
@@ -99,7 +102,11 @@ def cached_feed(screen, now):
 def record_seen(screen, now):
     """Store the poll time only when the stored one is older than SEEN_WRITE_INTERVAL."""
     if screen.last_seen_at is None or now - screen.last_seen_at >= SEEN_WRITE_INTERVAL:
-        Screen.objects.filter(pk=screen.pk).update(last_seen_at=now)
+        try:
+            Screen.objects.filter(pk=screen.pk).update(last_seen_at=now)
+        except OperationalError:
+            # Bookkeeping only: a held write lock (SQLite) must not keep the feed from the screen.
+            logger.warning("Could not record the poll of screen %s: database busy", screen.slug)
 
 
 def etag_matches(request, etag):

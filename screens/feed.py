@@ -8,8 +8,8 @@ from django.apps import apps
 from django.conf import settings
 from django.db.models import Prefetch, Q
 from django.utils import timezone, translation
-from wagtail.images import get_image_model
 
+from cms.api.public import public_images, public_pages
 from events.choices import EventStatus
 from events.queries import overlapping
 from events.ranges import stored_first_occurrences
@@ -54,9 +54,8 @@ def alert_data(alert):
 
 
 def _public_pages(model_path):
-    """Live pages of one type, outside view-restricted sections, in the default language."""
-    model = apps.get_model(model_path)
-    return model.objects.live().public().filter(locale__language_code=settings.LANGUAGE_CODE)
+    """Public pages of one type (cms.api.public) in the default language."""
+    return public_pages(apps.get_model(model_path)).filter(locale__language_code=settings.LANGUAGE_CODE)
 
 
 def news_slides(screen, limit):
@@ -67,7 +66,7 @@ def news_slides(screen, limit):
         _public_pages("news.NewsPage")
         .filter(**chosen)
         .defer_streamfields()
-        .prefetch_related(Prefetch("main_image", queryset=get_image_model().objects.prefetch_renditions(spec)))
+        .prefetch_related(Prefetch("main_image", queryset=public_images().prefetch_renditions(spec)))
         .order_by("-date", "-pk")[:limit]
     )
     return [

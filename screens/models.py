@@ -3,6 +3,7 @@
 import datetime
 from zoneinfo import ZoneInfo
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -15,6 +16,7 @@ from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, Workfl
 from wagtail.search import index
 
 from screens.forms import AlertForm
+from screens.widgets import WeekdayDigitsWidget
 
 SCREEN_TIME_ZONE = ZoneInfo("America/Lima")
 # The stored last_seen_at may lag the real last poll by this much (see screens.api.record_seen).
@@ -77,7 +79,14 @@ class Screen(models.Model):
         FieldPanel("building"),
         FieldPanel("orientation"),
         MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("play_from"), FieldPanel("play_until")]), FieldPanel("play_days")],
+            [
+                FieldRowPanel([FieldPanel("play_from"), FieldPanel("play_until")]),
+                FieldPanel(
+                    "play_days",
+                    widget=WeekdayDigitsWidget(),
+                    help_text=_("Marque los días en que la pantalla funciona."),
+                ),
+            ],
             heading=_("Horario"),
         ),
         MultiFieldPanel(
@@ -179,7 +188,12 @@ class Alert(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, index.
         FieldPanel("severity"),
         FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
         MultiFieldPanel(
-            [FieldPanel("all_screens"), FieldPanel("screens"), FieldPanel("show_on_website")], heading=_("Destino")
+            [
+                FieldPanel("all_screens"),
+                FieldPanel("screens", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("show_on_website"),
+            ],
+            heading=_("Destino"),
         ),
         FieldPanel("campaign"),
     ]

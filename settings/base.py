@@ -32,6 +32,8 @@ INSTALLED_APPS = [
     "screens",
     "publishing",
     "moderation",
+    "importers",
+    "media_relations",
     "wagtail_modeladmin",
     "wagtail_headless_preview",
     "wagtail.api.v2",
@@ -74,6 +76,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "importers.middleware.WordPressQueryRedirectMiddleware",  # /?p=ID from an imported WordPress site
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -99,6 +102,18 @@ DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'd
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     DATABASES["default"].setdefault("CONN_MAX_AGE", 60)
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # Worker, editors and readers at once: WAL lets reads run beside a write; a writer takes
+    # the lock at BEGIN (IMMEDIATE, so no transaction fails half-way upgrading a read lock)
+    # and waits up to SQLITE_BUSY_TIMEOUT seconds for it. handler500 turns a lock still
+    # held after that into a JSON 503 with Retry-After, never a 500 (cms/errors.py).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "timeout": env.int("SQLITE_BUSY_TIMEOUT", default=5),
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: local memory by default, Redis when REDIS_URL is set.
@@ -108,12 +123,19 @@ if REDIS_URL:
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
-            "OPTIONS": {"IGNORE_EXCEPTIONS": True},
+            # Fail open and fast: a stopped or hung Redis costs at most these timeouts, then
+            # the request carries on without the cache (/readyz reports it degraded).
+            "OPTIONS": {
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": env.float("REDIS_CONNECT_TIMEOUT", default=0.5),
+                "SOCKET_TIMEOUT": env.float("REDIS_SOCKET_TIMEOUT", default=0.5),
+            },
         }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 CACHES["renditions"] = {**CACHES["default"], "KEY_PREFIX": "renditions"}
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -263,6 +285,7 @@ LOGGING = {
     "loggers": {
         "wagtail": {"level": env("WAGTAIL_LOG_LEVEL", default="WARNING")},
         "django_tasks": {"level": "WARNING"},
+        "axes": {"level": "WARNING"},
     },
 }
 
@@ -288,3 +311,72 @@ API_CACHE_TIMEOUT = env.int("API_CACHE_TIMEOUT", default=300)
 EVENTS_OCCURRENCE_HISTORY_DAYS = env.int("EVENTS_OCCURRENCE_HISTORY_DAYS", default=1095)
 EVENTS_OCCURRENCE_HORIZON_DAYS = env.int("EVENTS_OCCURRENCE_HORIZON_DAYS", default=730)
 WORKER_JOBS += ["events.occurrences.extend_window"]
+
+# Security (cms/security.py, cms/uploads.py, cms/ratelimit.py; README "Production").
+from datetime import timedelta  # noqa: E402
+
+from csp.constants import NONE, SELF, UNSAFE_INLINE  # noqa: E402
+
+INSTALLED_APPS += ["axes", "csp"]
+_after_auth = MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware") + 1
+MIDDLEWARE[_after_auth:_after_auth] = [
+    "cms.security.PasswordFormLockoutMiddleware",
+    "axes.middleware.AxesMiddleware",
+]
+MIDDLEWARE[1:1] = [  # right after SecurityMiddleware; the size check before anything reads the body
+    "cms.uploads.RequestSizeLimitMiddleware",
+    "cms.ratelimit.RateLimitMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "cms.security.PermissionsPolicyMiddleware",
+]
+# Content-Security-Policy: only our own origin; inline styles for the admin's editors.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:", *env.list("CSP_MEDIA_HOSTS", default=[])],
+        "media-src": [SELF, *env.list("CSP_MEDIA_HOSTS", default=[])],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "frame-src": [SELF, WEBSITE_URL],
+        "frame-ancestors": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+    }
+}
+# Login throttling (django-axes): the admin login and the page/collection password forms.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_IPWARE_PROXY_COUNT = env.int("AXES_PROXY_COUNT", default=0)  # load balancers in front
+# Request size: refused from Content-Length before the body is read (413), and while reading.
+MAX_REQUEST_BODY_SIZE = max(WAGTAILDOCS_MAX_UPLOAD_SIZE, WAGTAILIMAGES_MAX_UPLOAD_SIZE) + 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024  # form fields other than files
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # larger files go to a temporary file, not memory
+FILE_UPLOAD_HANDLERS = [
+    "cms.uploads.LimitedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.uploads.DocumentForm"
+# Public API rate limit per client (cache-based: shared across hosts with Redis; fails open).
+API_RATE_LIMIT = env.int("API_RATE_LIMIT", default=120)  # requests per window and client
+API_RATE_LIMIT_WINDOW = env.int("API_RATE_LIMIT_WINDOW", default=60)  # seconds
+AXES_VERBOSE = False
+
+# Press (media_relations): press notes mailed to the distribution list by the worker, with
+# retries; interview requests from the website, throttled per client address.
+WORKER_JOBS += ["media_relations.delivery.deliver_due"]
+INTERVIEW_REQUESTS_RATE = env("INTERVIEW_REQUESTS_RATE", default="5/hour")
+CORS_ALLOW_METHODS = [*CORS_ALLOW_METHODS, "POST"]  # the website's browser form posts interview requests
+
+# Admin (issue 12): no Wagtail update check and no Gravatar (no outside network here: each admin
+# page waited ~1 s for them); the office's own Spanish catalogs (cms/locale) and guide (cms/admin_help.py).
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Public paths (API, feeds, display pages) in LANGUAGE_CODE with no Vary: Accept-Language (cms/middleware.py).
+MIDDLEWARE[MIDDLEWARE.index("django.middleware.locale.LocaleMiddleware")] = "cms.middleware.AdminLocaleMiddleware"

@@ -21,6 +21,14 @@ ALLOWED_HOSTS = _require("ALLOWED_HOSTS", ALLOWED_HOSTS)  # noqa: F405
 if "*" in ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must list the real host names, not '*'.")
 
+# Password-reset links and moderation emails must reach people, not the server log.
+_email_url = env("EMAIL_URL", default="")
+if not _email_url.startswith(("smtp://", "smtps://", "smtp+tls://", "smtp+ssl://")):
+    raise ImproperlyConfigured(
+        "EMAIL_URL must name a real SMTP server in production (smtp://user:password@host:587 or smtps://…); "
+        "console, file and memory backends would write password-reset links to the server log."
+    )
+
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]

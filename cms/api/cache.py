@@ -17,13 +17,14 @@ from datetime import datetime
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
+from django.db import OperationalError, transaction
 from django.db.models import F, Min, Q
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils import timezone
 from django.utils.http import http_date
 
 CACHEABLE_STATUSES = {200, 400, 404, 410}
+ERROR_MAX_AGE = 10  # seconds a client or CDN may keep a 4xx
 
 
 def max_age():
@@ -82,7 +83,12 @@ def current_generation(request=None):
     row = ContentGeneration.objects.filter(pk=1).values_list("value", "changed_at", "next_change_at").first()
     generation = Generation(*row) if row else Generation(0, None, None)
     if generation.next_change_at and generation.next_change_at <= timezone.now():
-        _bump_now()  # a scheduled expiry/go-live passed: every process must re-render
+        try:
+            _bump_now()  # a scheduled expiry/go-live passed: every process must re-render
+        except OperationalError:
+            # Write lock held (SQLite): entries of this generation expired at next_change_at
+            # anyway (see _timeout), so serving re-renders from the database is still right.
+            return generation
         return current_generation(request)
     if request is not None:
         request._cms_api_generation = generation
@@ -145,11 +151,15 @@ def cached_public_response(view=None, *, max_age_seconds=None, swr_seconds=None)
                     "content_type": response["Content-Type"],
                     "etag": '"' + hashlib.sha256(content).hexdigest()[:32] + '"',
                 }
-                cache.set(key, entry, _timeout(generation))
+                if response.status_code == 200:
+                    # Errors are not stored: random bad URLs must not fill the cache (one key each).
+                    cache.set(key, entry, _timeout(generation))
             else:
                 response = HttpResponse(entry["content"], status=entry["status"], content_type=entry["content_type"])
             age = max_age() if max_age_seconds is None else max_age_seconds
             swr = stale_while_revalidate() if swr_seconds is None else swr_seconds
+            if entry["status"] != 200:
+                age, swr = min(age, ERROR_MAX_AGE), 0  # a CDN keeps a 4xx only briefly
             cache_control = f"public, max-age={age}, stale-while-revalidate={swr}"
             if entry["status"] == 200 and _etag_matches(request.headers.get("If-None-Match"), entry["etag"]):
                 return _apply_headers(HttpResponseNotModified(), entry, generation, cache_control)

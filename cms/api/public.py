@@ -1,17 +1,29 @@
-"""Live, public content only, and the public (website) address of a page.
+"""The one definition of "public now", and the public (website) address of a page.
 
-``public_pages()`` is a plain queryset with no query of its own: view restrictions and
-private collections are excluded by correlated subqueries, so it stays correct without
-any cache and costs nothing extra per request.
+Every public surface (pages API, resolve, search, RSS, calendar, ICS, screens, webhooks,
+document files) asks these querysets, so they cannot disagree:
+
+- a page is public when it is live, not expired (``expire_at`` in the past counts at once,
+  not at the worker's next pass), past its go-live, below a site root, and neither it nor
+  an ancestor carries a view restriction (password, login, groups);
+- an image or document is public when its collection (and every ancestor collection) is
+  unrestricted AND a public page uses it, directly or through a snippet a public page
+  shows (Wagtail's reference index answers "used by"). An upload is private until
+  published content uses it.
+
+They are plain querysets with no query of their own: restrictions and usage are
+correlated subqueries, so they stay correct without any cache.
 """
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
-from django.db.models import CharField, Exists, ExpressionWrapper, F, OuterRef, Q, Subquery
+from django.db.models import CharField, Exists, ExpressionWrapper, F, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Cast
 from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction, Site
+from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction, ReferenceIndex, Site
 
 
 def outer_path(name="path"):
@@ -41,14 +53,60 @@ def public_pages(model=None, now=None):
     )
 
 
-def public_images():
-    """Images outside private (view-restricted) collections."""
-    return get_image_model().objects.exclude(Exists(_private_collection(outer_path("collection__path"))))
+def is_public_page(page, now=None):
+    """The same test as ``public_pages()`` for one page (one query)."""
+    return page.pk is not None and public_pages(now=now).filter(pk=page.pk).exists()
 
 
-def public_documents():
-    """Documents outside private (view-restricted) collections."""
-    return get_document_model().objects.exclude(Exists(_private_collection(outer_path("collection__path"))))
+def _public_page_ids(now=None):
+    """Ids of public pages as text: the reference index stores object ids as strings."""
+    return public_pages(now=now).annotate(text_id=Cast("pk", output_field=CharField())).values("text_id")
+
+
+def used_by_public_pages(model, now=None):
+    """A filter for ``model`` rows that a public page refers to (field, StreamField block,
+    rich-text link or embed), or that a snippet shown by a public page refers to (a
+    person's photo)."""
+    page_type = ContentType.objects.get_for_model(Page)
+    from_public_page = Q(base_content_type=page_type, object_id__in=_public_page_ids(now))
+    shown_snippet = ReferenceIndex.objects.filter(
+        from_public_page,
+        to_content_type=OuterRef("base_content_type"),
+        to_object_id=OuterRef("object_id"),
+    )
+    references = ReferenceIndex.objects.filter(
+        to_content_type=ContentType.objects.get_for_model(model),
+        to_object_id=Cast(OuterRef("pk"), output_field=CharField()),
+    ).filter(from_public_page | (~Q(base_content_type=page_type) & Q(Exists(shown_snippet))))
+    return Exists(references)
+
+
+def _public_media(model, now=None):
+    return model.objects.exclude(Exists(_private_collection(outer_path("collection__path")))).filter(
+        used_by_public_pages(model, now)
+    )
+
+
+def public_images(now=None):
+    """Images outside private collections that published public content uses."""
+    return _public_media(get_image_model(), now)
+
+
+def public_documents(now=None):
+    """Documents outside private collections that published public content uses."""
+    return _public_media(get_document_model(), now)
+
+
+def in_public_collection(obj):
+    """True if no view restriction applies to the collection of ``obj`` (image or document)."""
+    if obj is None or not obj.collection_id:
+        return obj is not None
+    path = obj.collection.path
+    return (
+        not CollectionViewRestriction.objects.annotate(target=Value(path, output_field=CharField()))
+        .filter(target__startswith=F("collection__path"))
+        .exists()
+    )
 
 
 def absolute_api_url(path):

@@ -1,10 +1,19 @@
 """What makes public responses stale: bump the content generation and purge the CDN."""
 
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail import signals as wagtail_signals
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Collection, CollectionViewRestriction, Locale, Page, PageViewRestriction, Site
+from wagtail.models import (
+    Collection,
+    CollectionViewRestriction,
+    Locale,
+    Page,
+    PageViewRestriction,
+    ReferenceIndex,
+    Site,
+)
 
 from cms.api import purge
 from cms.api.cache import bump_generation
@@ -20,6 +29,10 @@ def content_changed(sender=None, **kwargs):
 
 def page_changed(sender, instance, **kwargs):
     bump_generation()
+    # Which media are public follows the reference index: bring it up to date in the
+    # publishing transaction instead of waiting for the worker's queued task.
+    with transaction.atomic():
+        ReferenceIndex.create_or_update_for_object(instance.specific)
     purge.page_changed(instance)
 
 

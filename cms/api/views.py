@@ -1,7 +1,9 @@
 """Endpoints: pages, images, documents — live public content, bulk-loaded, cached."""
 
+import contextlib
+
 from django.contrib.contenttypes.models import ContentType
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, connection, transaction
 from django.db.models import Exists, F, OuterRef
 from django.http import Http404
 from django.urls import path, reverse
@@ -46,7 +48,10 @@ def paginate(queryset, params, ordering, load=lambda queryset: queryset):
     if params.search is not None:
         results = search(queryset, params, ordering)
         try:
-            with transaction.atomic():  # a savepoint, so PostgreSQL carries on after a refused query
+            # A savepoint, so PostgreSQL carries on after a refused query; not on SQLite, where
+            # BEGIN IMMEDIATE would make a read wait for the write lock.
+            guard = transaction.atomic() if connection.vendor == "postgresql" else contextlib.nullcontext()
+            with guard:
                 ids = [obj.pk for obj in results[window]]
                 total = results.count()
         except DatabaseError as exc:

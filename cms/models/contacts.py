@@ -10,10 +10,30 @@ class ContactFields(models.Model):
     email = models.EmailField(_("correo electrónico"), blank=True)
     phone = models.CharField(_("teléfono"), max_length=50, blank=True)
     notes = models.TextField(_("notas internas"), blank=True)
+    # Distribution list (media_relations): who receives published press notes.
+    accredited = models.BooleanField(
+        _("acreditado"),
+        default=False,
+        help_text=_("Recibe las notas de prensa y puede recibir enlaces con embargo. Solo el Director acredita."),
+    )
+    categories = models.ManyToManyField(
+        "cms.Category",
+        verbose_name=_("categorías de interés"),
+        blank=True,
+        related_name="+",
+        help_text=_("Recibe las notas de prensa de estas categorías."),
+    )
+    unsubscribed_at = models.DateTimeField(
+        _("dado de baja"),
+        null=True,
+        blank=True,
+        help_text=_("Fecha en que pidió no recibir más notas de prensa (enlace de baja del correo)."),
+    )
 
     class Meta:
         abstract = True
         ordering = ["name"]
+        permissions = [("accredit_contact", "Puede acreditar contactos de prensa")]
 
     def __str__(self):
         return self.name

@@ -20,6 +20,7 @@ from events.jsonld import event_json_ld, occurrence_json
 from events.panels import NextOccurrencesPanel
 from events.recurrence import Series
 from events.validators import duration_error, moment_errors, validate_exception_dates, validate_rrule
+from events.widgets import ExceptionDatesWidget, RecurrenceWidget
 
 EVENT_TIME_ZONE = "America/Lima"
 NEXT_OCCURRENCES = 5
@@ -88,7 +89,21 @@ class CivicEventPage(HeadlessMixin, ScreenHeadlineMixin, CampaignMixin, Page):
             [FieldRowPanel([FieldPanel("start"), FieldPanel("end")]), FieldPanel("all_day")],
             heading=_("Fecha y hora (America/Lima)"),
         ),
-        MultiFieldPanel([FieldPanel("recurrence"), FieldPanel("exception_dates")], heading=_("Repetición")),
+        MultiFieldPanel(
+            [
+                FieldPanel(
+                    "recurrence",
+                    widget=RecurrenceWidget(),
+                    help_text=_("Elija arriba cómo se repite; la regla técnica (RRULE) se escribe sola."),
+                ),
+                FieldPanel(
+                    "exception_dates",
+                    widget=ExceptionDatesWidget(),
+                    help_text=_("Fechas en que la actividad no ocurre."),
+                ),
+            ],
+            heading=_("Repetición"),
+        ),
         InlinePanel("occurrence_overrides", label=_("Cambios en una fecha concreta")),
         NextOccurrencesPanel(count=NEXT_OCCURRENCES, heading=_("Próximas fechas")),
         MultiFieldPanel([FieldPanel("status"), FieldPanel("status_reason")], heading=_("Estado")),

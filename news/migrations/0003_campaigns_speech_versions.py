@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cms', '0002_terms'),
+        ('cms', '0003_terms'),
         ('news', '0002_bulletin_pdf_text'),
         ('wagtailcore', '0098_apitoken'),
     ]

@@ -9,6 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_headless_preview.models import HeadlessMixin
 
+from cms.api.public import in_public_collection
 from cms.mixins import CampaignMixin, SectionIndexPage
 from search.pdf import extract_pdf_text, pdf_source
 
@@ -30,6 +31,13 @@ def is_pdf(document):
             return handle.read(5) == b"%PDF-"
     except (FileNotFoundError, OSError):
         return False
+
+
+class PublicPdfTextField(index.SearchField):
+    """The PDF's text, indexed only while the PDF's collection is public (same column name)."""
+
+    def get_value(self, obj):
+        return obj.public_pdf_text()
 
 
 class BulletinPage(HeadlessMixin, CampaignMixin, Page):
@@ -77,7 +85,7 @@ class BulletinPage(HeadlessMixin, CampaignMixin, Page):
     search_fields = [
         *Page.search_fields,
         index.SearchField("summary"),
-        index.SearchField("pdf_text"),
+        PublicPdfTextField("pdf_text"),
         index.FilterField("kind"),
         index.FilterField("edition_date"),
     ]
@@ -110,6 +118,16 @@ class BulletinPage(HeadlessMixin, CampaignMixin, Page):
         self.pdf_text = extract_pdf_text(self.pdf) if self.pdf_id else ""
         self.pdf_text_source = source
         return True
+
+    def public_pdf_text(self):
+        """What search indexes of the PDF: its text only while the PDF's collection is public."""
+        return self.pdf_text if self.pdf_id and in_public_collection(self.pdf) else ""
+
+    def refresh_search_index(self):
+        """Index the live page again (after its PDF's collection became private or public)."""
+        from wagtail.search.index import insert_or_update_object
+
+        insert_or_update_object(self)
 
     def save(self, *args, **kwargs):
         update_fields = kwargs.get("update_fields")

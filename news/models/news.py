@@ -1,5 +1,6 @@
 """Press notes (notas de prensa)."""
 
+from django import forms
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -46,7 +47,11 @@ class NewsPage(HeadlessMixin, ScreenHeadlineMixin, CampaignMixin, Page):
         FieldPanel("main_image"),
         FieldPanel("body"),
         MultiFieldPanel(
-            [FieldPanel("categories"), FieldPanel("related_people"), *CampaignMixin.campaign_panels],
+            [
+                FieldPanel("categories", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("related_people", widget=forms.CheckboxSelectMultiple),
+                *CampaignMixin.campaign_panels,
+            ],
             heading=_("Clasificación"),
         ),
         *ScreenHeadlineMixin.screen_panels,

@@ -99,6 +99,7 @@ def test_images_and_documents_in_private_collections_are_absent(private_collecti
                 ("document", private_document),
                 ("paragraph", f'<p><a linktype="document" id="{private_document.pk}">acta</a></p>'),
                 ("paragraph", f'<embed embedtype="image" id="{private_image.pk}" alt="x" format="left"/>'),
+                ("image", {"image": public_image, "alt_text": "y", "decorative": False}),
             ],
         )
     )
@@ -111,5 +112,6 @@ def test_images_and_documents_in_private_collections_are_absent(private_collecti
     assert client.get(f"/api/v2/documents/{private_document.pk}/").status_code == 404
     data = client.get(f"/api/v2/pages/{page.pk}/").json()
     assert data["main_image"] is None
-    assert [block["value"] for block in data["body"]] == [None, None, "<p><a>acta</a></p>", ""]
+    assert [block["value"] for block in data["body"]][:4] == [None, None, "<p><a>acta</a></p>", ""]
+    assert data["body"][4]["value"]["id"] == public_image.pk
     assert client.get(f"/api/v2/images/?search={private_image.title}").json()["items"] == []

@@ -15,3 +15,13 @@ WAGTAILAPI_BASE_URL = BASE_URL
 DATABASES["default"].setdefault("OPTIONS", {}).update(  # noqa: F405
     {"timeout": 30, "transaction_mode": "IMMEDIATE", "init_command": "PRAGMA journal_mode=WAL;"}
 )
+
+# Journeys that need the worker's database queue and a real SMTP server (tests/e2e/test_press.py)
+# start their own server with E2E_SMTP_PORT set.
+if os.environ.get("E2E_SMTP_PORT"):
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = "127.0.0.1"
+    EMAIL_PORT = int(os.environ["E2E_SMTP_PORT"])
+    EMAIL_HOST_USER = EMAIL_HOST_PASSWORD = ""
+    EMAIL_USE_TLS = EMAIL_USE_SSL = False
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

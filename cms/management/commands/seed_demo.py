@@ -5,6 +5,7 @@ from wagtail.models import Page
 from cms import demo
 from cms.bootstrap import bootstrap
 from events.demo import seed_events
+from media_relations.demo import seed_press
 from news.demo import seed_bulletins, seed_news, seed_speeches
 from news.demo_campaigns import seed_campaign, seed_delivered_speech, seed_terms
 from screens.demo import seed_screens
@@ -27,6 +28,7 @@ class Command(BaseCommand):
             people = demo.seed_people()
             categories = demo.seed_categories()
             demo.seed_contacts()
+            seed_press(categories, people)
             seed_events(tree["sections"], people, self.stdout)
             news = seed_news(tree["sections"], people, categories)
             speeches = seed_speeches(tree["sections"], people)

@@ -2,6 +2,8 @@
    The feed itself is not cached here: the page keeps the last good feed in localStorage. */
 "use strict";
 const CACHE = "pantallas-v1";
+// A proxy may add Vary headers; the display page has one language, so never miss the cache for it.
+const MATCH = { ignoreVary: true };
 
 self.addEventListener("install", () => self.skipWaiting());
 self.addEventListener("activate", (event) => event.waitUntil(self.clients.claim()));
@@ -21,8 +23,8 @@ self.addEventListener("fetch", (event) => {
           return response;
         }
         // A proxy's 502/503 page is no better than no answer: keep showing what we have.
-        return response.status >= 500 ? caches.match(request).then((hit) => hit || response) : response;
+        return response.status >= 500 ? caches.match(request, MATCH).then((hit) => hit || response) : response;
       })
-      .catch(() => caches.match(request).then((hit) => hit || Response.error()))
+      .catch(() => caches.match(request, MATCH).then((hit) => hit || Response.error()))
   );
 });

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cms', '0001_initial'),
+        ('cms', '0002_press_contact_distribution'),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 
