@@ -113,7 +113,7 @@ class PublicEndpointMixin:
 
 class PublicPagesAPIViewSet(PublicEndpointMixin, PagesAPIViewSet):
     base_serializer_class = PublicPageSerializer
-    meta_fields = [*PagesAPIViewSet.meta_fields, "html_path", "gestion"]
+    meta_fields = [*PagesAPIViewSet.meta_fields, "html_path", "gestion", "translations"]
     listing_default_fields = [*PagesAPIViewSet.listing_default_fields, "html_path", "gestion"]
     _serializers = {}
 

@@ -128,3 +128,41 @@ def test_bootstrap_creates_the_locales_and_their_trees_once(site_tree):
         assert Page.objects.filter(locale=locale, depth=2).count() == 1
         assert Page.objects.filter(locale=locale, depth=3, live=True).count() == len(site_tree["sections"])
     assert Locale.objects.get(language_code="qu").get_display_name() == "Runa Simi"
+
+
+def approve_translation(redactor, director, translation, texts):
+    as_redactor = login(redactor)
+    write_strings(as_redactor, translation, texts)
+    page = target(translation)
+    as_redactor.post(reverse("moderation_submit_translation", args=[page.pk]))
+    assert act(login(director), page, "approve").status_code == 302
+    return type(page).objects.get(pk=page.pk)
+
+
+@pytest.mark.django_db
+def test_api_lists_public_translations_and_flags_outdated_ones(
+    source, redactor, director, director2, client, django_capture_on_commit_callbacks
+):
+    translations = translate(login(redactor), source, ["qu", "en"])
+    quechua = approve_translation(redactor, director, translations["qu"], TEXTS["qu"])
+    english = target(translations["en"])  # still a draft: not listed
+
+    detail = client.get(f"/api/v2/pages/{source.pk}/").json()
+    assert detail["meta"]["translations"] == [
+        {
+            "locale": "qu",
+            "id": quechua.pk,
+            "html_url": "http://localhost:3000/qu/notas-de-prensa/" + quechua.slug + "/",
+            "outdated": False,
+        }
+    ]
+    assert english.pk not in [t["id"] for t in detail["meta"]["translations"]]
+    back = client.get(f"/api/v2/pages/{quechua.pk}/").json()["meta"]["translations"]
+    assert [(t["locale"], t["id"]) for t in back] == [("es", source.pk)]
+
+    # The Spanish source changes after the sync: the Quechua translation is "desactualizada".
+    source.lead = "La Municipalidad informa los nuevos cierres de calles."
+    with django_capture_on_commit_callbacks(execute=True):  # the API cache's generation moves on commit
+        source.save_revision(user=director2).publish(user=director2)
+    detail = client.get(f"/api/v2/pages/{source.pk}/").json()
+    assert detail["meta"]["translations"][0]["outdated"] is True
