@@ -33,6 +33,7 @@ class PerClientThrottle(SimpleRateThrottle):
 
 
 class InterviewRequestsView(APIView):
+    public_write_methods = ("POST",)  # the one public write (cms.api.methods lets it through)
     authentication_classes = []  # anonymous; no session, so no CSRF either
     permission_classes = []
     parser_classes = [JSONParser]

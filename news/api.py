@@ -1,6 +1,7 @@
 """How the public API filters the news section's page types (see cms.api.registry)."""
 
-from cms.api.registry import ParamFilter, choice_parser, parse_id, parse_slug, register_page_type
+from cms.api.params.values import choice_parser, parse_id, parse_slug
+from cms.api.registry import ParamFilter, register_page_type
 from news import feeds  # noqa: F401  (registers /feeds/noticias/ in /api/schema/)
 from news.models import BulletinPage
 

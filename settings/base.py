@@ -301,6 +301,9 @@ PUBLISHING_PREVIEW_MAX_AGE = env.int("PREVIEW_TOKEN_MAX_AGE", default=600)  # se
 # Public read API (cms/api): its content-generation table and cache signals; CDN purge of
 # API URLs through wagtail.contrib.frontend_cache when WAGTAILFRONTENDCACHE (JSON) is set.
 INSTALLED_APPS += ["cms.api"]
+# Every public URL read-only, any other method a JSON 405 (before CSRF's HTML 403).
+_after_cors = MIDDLEWARE.index("corsheaders.middleware.CorsMiddleware") + 1
+MIDDLEWARE.insert(_after_cors, "cms.api.methods.PublicMethodsMiddleware")
 WAGTAILFRONTENDCACHE = env.json("WAGTAILFRONTENDCACHE", default={})
 API_CACHE_MAX_AGE = env.int("API_CACHE_MAX_AGE", default=60)
 API_CACHE_STALE_WHILE_REVALIDATE = env.int("API_CACHE_STALE_WHILE_REVALIDATE", default=300)
@@ -364,7 +367,8 @@ FILE_UPLOAD_HANDLERS = [
 ]
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.uploads.DocumentForm"
 # Public API rate limit per client (cache-based: shared across hosts with Redis; fails open).
-API_RATE_LIMIT = env.int("API_RATE_LIMIT", default=120)  # requests per window and client
+API_RATE_LIMIT = env.int("API_RATE_LIMIT", default=600)  # requests per window and client (the website's server is one)
+API_PROXY_COUNT = env.int("API_PROXY_COUNT", default=0)  # trusted proxies (load balancer, CDN) in X-Forwarded-For
 API_RATE_LIMIT_WINDOW = env.int("API_RATE_LIMIT_WINDOW", default=60)  # seconds
 AXES_VERBOSE = False
 

@@ -14,3 +14,5 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 WAGTAILADMIN_BASE_URL = "http://testserver"
 WAGTAILAPI_BASE_URL = "http://testserver"
 API_RATE_LIMIT = 0  # off: tests and the contract run send many requests; tests/security turn it on
+# Stock Wagtail API v2 beside ours under /stock-api/v2/ (the compatibility tests compare them).
+ROOT_URLCONF = "tests.api.stock_urls"

@@ -9,10 +9,13 @@ response together and swaps each placeholder for its final value.
 from django.db.models import Q
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import escape
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.rich_text.rewriters import EmbedRewriter, LinkRewriter
 
 from cms.api.public import absolute_api_url, public_documents, public_pages
 from cms.api.renditions import document_representation, image_representation, load_images
+from cms.api.selection import select, selected_names
 
 
 class Ref:
@@ -20,6 +23,51 @@ class Ref:
 
     def __init__(self, kind, key, option=None):
         self.kind, self.key, self.option = kind, key, option
+
+
+class Selected:
+    """A Ref shown with only some of its fields (``fields=main_image(width)``)."""
+
+    __slots__ = ("ref", "names")
+
+    def __init__(self, ref, names):
+        self.ref, self.names = ref, names
+
+
+# What a linked object offers to a nested selection, and what it shows by default then (stock's).
+NESTED_FIELDS = {
+    "image": [
+        "id",
+        "title",
+        "alt",
+        "credit",
+        "width",
+        "height",
+        "renditions",
+        "type",
+        "detail_url",
+        "tags",
+        "download_url",
+    ],
+    "document": [
+        "id",
+        "title",
+        "url",
+        "filename",
+        "size",
+        "type",
+        "content_type",
+        "detail_url",
+        "tags",
+        "download_url",
+    ],
+    "page": ["id", "title", "type", "detail_url", "html_url", "html_path"],
+}
+NESTED_DEFAULTS = {
+    "image": ["id", "type", "detail_url", "title", "download_url"],
+    "document": ["id", "type", "detail_url", "title", "download_url"],
+    "page": ["id", "type", "detail_url", "title"],
+}
 
 
 def _ids(attrs_list):
@@ -34,6 +82,8 @@ class BulkContext:
         self._image_cache = {}
         self._deferred = {}  # kind: (loader, keys); loaded first, may register images and pages
         self._deferred_values = {}
+        self.tag_ids = {"image": set(), "document": set()}
+        self.tags = {}
 
     # --- registration (during serialization) ---
     def image(self, image_id, alt=None):
@@ -51,6 +101,14 @@ class BulkContext:
     def page_at_path(self, tree_path):
         self.page_paths.add(tree_path)
         return Ref("page_path", tree_path)
+
+    def selected(self, ref, config):
+        kind = "page" if ref.kind == "page_path" else ref.kind
+        mentioned = {name for name, _negated, _sub in config}
+        names = selected_names(config, set(NESTED_FIELDS[kind]) | mentioned, NESTED_DEFAULTS[kind])
+        if "tags" in names and kind in ("image", "document"):
+            self.tag_ids[kind].add(ref.key)
+        return Selected(ref, names)
 
     def rich_text(self, html):
         html = html or ""
@@ -70,6 +128,11 @@ class BulkContext:
     def load(self):
         for kind, (loader, keys) in self._deferred.items():
             self._deferred_values[kind] = loader(list(keys), self)
+        from cms.api.media import tags_by_id
+
+        for kind, model in (("image", get_image_model()), ("document", get_document_model())):
+            if self.tag_ids[kind]:
+                self.tags[kind] = tags_by_id(model, self.tag_ids[kind])
         self.images = load_images(self.image_ids)
         if self.document_ids:
             self.documents = {doc.pk: doc for doc in public_documents().filter(id__in=self.document_ids)}
@@ -133,11 +196,32 @@ class BulkContext:
     def _swap(self, data):
         if isinstance(data, Ref):
             return self.value(data)
+        if isinstance(data, Selected):
+            return self.selected_value(data)
         if isinstance(data, dict):
             return {key: self._swap(value) for key, value in data.items()}
         if isinstance(data, list):
             return [self._swap(value) for value in data]
         return data
+
+    def selected_value(self, selected):
+        ref = selected.ref
+        value = self.value(ref)
+        if value is None:
+            return None
+        if ref.kind in ("image", "document"):
+            obj = (self.images if ref.kind == "image" else self.documents)[ref.key]
+            endpoint = "images" if ref.kind == "image" else "documents"
+            value = {
+                **value,
+                "meta": {
+                    "type": type(obj)._meta.label,
+                    "detail_url": absolute_api_url(reverse(f"wagtailapi:{endpoint}:detail", args=(obj.pk,))),
+                    "tags": self.tags.get(ref.kind, {}).get(obj.pk, []),
+                    "download_url": absolute_api_url(obj.file.url if ref.kind == "image" else obj.url),
+                },
+            }
+        return select(value, selected.names)
 
     # --- rich text: public URLs, nothing left in storage form ---
     def _page_link(self, attrs_list):

@@ -97,7 +97,9 @@ def current_generation(request=None):
 
 def _cache_key(request, generation):
     query = sorted(request.GET.lists())
-    digest = hashlib.sha256(f"{request.path}?{query!r}".encode()).hexdigest()[:40]
+    # Everything the response depends on: the path, the query and Accept (406 for text/html).
+    accept = request.headers.get("Accept", "")
+    digest = hashlib.sha256(f"{request.path}?{query!r}\n{accept}".encode()).hexdigest()[:40]
     return f"cms_api:r:{generation.value}:{digest}"
 
 

@@ -36,6 +36,11 @@ class FastPublicReads:
         key = self._key(environ)
         if key is None:
             return self.app(environ, start_response)
+        from cms.ratelimit import COUNTED, count
+
+        environ[COUNTED] = count(environ)  # the rate limit holds here too; Django's middleware answers the 429
+        if environ[COUNTED]:
+            return self.app(environ, start_response)
         inm = environ.get("HTTP_IF_NONE_MATCH")
         base = self._get(key)
         if base is not None:

@@ -7,55 +7,13 @@ Apps register their types from their own ``api.py`` (autodiscovered), e.g. ``new
 
 ``date_from``/``date_to`` and ``order=date``/``-date`` use ``date_field``; each
 ``ParamFilter`` becomes a query parameter of ``/api/v2/pages/`` (documented in the schema)
-that is accepted only together with ``type=`` naming a type that declares it.
+that is accepted only together with ``type=`` naming a type that declares it. Its value is
+parsed by ``parse``, one of the parsers of ``cms.api.params.values``.
 """
 
-import datetime
-import re
 from dataclasses import dataclass, field
 
 from django.apps import apps
-
-MAX_ID = 2**31 - 1
-SLUG_RE = re.compile(r"^[-a-zA-Z0-9_]{1,100}$")
-
-
-class InvalidParam(ValueError):
-    pass
-
-
-def parse_id(value):
-    if not value.isdigit() or not 0 < int(value) <= MAX_ID:
-        raise InvalidParam("must be a positive integer id")
-    return int(value)
-
-
-def parse_slug(value):
-    if not SLUG_RE.match(value):
-        raise InvalidParam("must be a slug (letters, digits, '-' and '_')")
-    return value
-
-
-def parse_date(value):
-    try:
-        parsed = datetime.date.fromisoformat(value)
-    except ValueError:
-        parsed = None
-    if parsed is None or len(value) != 10:
-        raise InvalidParam("must be a date as YYYY-MM-DD")
-    return parsed
-
-
-def choice_parser(choices):
-    values = [value for value, _label in choices]
-
-    def parse(value):
-        if value not in values:
-            raise InvalidParam("must be one of: " + ", ".join(values))
-        return value
-
-    parse.choices = values
-    return parse
 
 
 @dataclass

@@ -5,7 +5,7 @@ from django.urls import path
 from wagtail.api.v2.utils import BadRequestError
 
 from cms.api.cache import cached_public_response, current_generation
-from cms.api.filters import check_params
+from cms.api.params.query import Query
 from cms.api.public import SiteRoots, public_pages
 from cms.api.views import PublicPagesAPIViewSet
 
@@ -30,8 +30,9 @@ class ResolveAPIView(PublicPagesAPIViewSet):
         return [path("", cached_public_response(cls.as_view({"get": "resolve_view"})), name="resolve")]
 
     def resolve_view(self, request):
-        check_params(request, {"path", "fields", "rich_text_format"})
-        public_path = request.GET.get("path")
+        query = Query(request)
+        query.check_known({"path", "fields", "rich_text_format"}, "unknown query parameter(s)")
+        public_path = query.raw("path")
         if not public_path:
             raise BadRequestError("'path' is required, e.g. ?path=/notas-de-prensa/mi-nota/")
         if not public_path.startswith("/") or len(public_path) > MAX_PATH_LENGTH or "\x00" in public_path:

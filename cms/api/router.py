@@ -2,8 +2,9 @@
 
 from wagtail.api.v2.router import WagtailAPIRouter
 
+from cms.api.media import PublicDocumentsAPIViewSet, PublicImagesAPIViewSet
 from cms.api.resolve import ResolveAPIView
-from cms.api.views import PublicDocumentsAPIViewSet, PublicImagesAPIViewSet, PublicPagesAPIViewSet
+from cms.api.views import PublicPagesAPIViewSet
 
 
 class PublicAPIRouter(WagtailAPIRouter):

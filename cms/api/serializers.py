@@ -61,7 +61,11 @@ class RefField(ReadOnlyField):
         return getattr(instance, self.attname)
 
     def to_representation(self, pk):
-        return getattr(self.context["bulk"], self.kind)(pk)
+        bulk = self.context["bulk"]
+        ref = getattr(bulk, self.kind)(pk)
+        # fields=main_image(width,title): stock v2's nested selection on our representation.
+        config = self.context.get("sub_fields", {}).get(self.field_name)
+        return bulk.selected(ref, config) if config else ref
 
 
 class InlineField(ReadOnlyField):
@@ -80,6 +84,8 @@ class InlineManyField(ReadOnlyField):
 
 class RichTextHTMLField(ReadOnlyField):
     def to_representation(self, value):
+        if self.context.get("rich_text_format") == "db_html":
+            return str(value)  # stock's stored form, internal references as ids
         return self.context["bulk"].rich_text(str(value))
 
 

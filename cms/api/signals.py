@@ -2,6 +2,7 @@
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+from django_tasks.signals import task_finished
 from wagtail import signals as wagtail_signals
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -53,6 +54,16 @@ def media_changed(sender, instance, created=False, **kwargs):
         purge.media_changed(instance)
 
 
+# Wagtail's search-index tasks (run by the worker, after the publish that queued them).
+INDEX_TASKS = ("insert_or_update_object_task", "delete_object_task")
+
+
+def index_updated(sender=None, task_result=None, **kwargs):
+    """A search-index update changes what ``?search=`` finds: cached search results are stale."""
+    if task_result is not None and task_result.task.module_path.rsplit(".", 1)[-1] in INDEX_TASKS:
+        bump_generation()
+
+
 def watch_model(model):
     """Refresh every public response when a row of ``model`` is saved or deleted."""
     post_save.connect(content_changed, sender=model, dispatch_uid=f"cms_api_watch_save_{model}")
@@ -70,5 +81,6 @@ def connect():
     for model in (get_image_model(), get_document_model()):
         post_save.connect(media_changed, sender=model, dispatch_uid=f"cms_api_media_save_{model}")
         post_delete.connect(media_changed, sender=model, dispatch_uid=f"cms_api_media_delete_{model}")
+    task_finished.connect(index_updated, dispatch_uid="cms_api_index_updated")
     for model in (PageViewRestriction, CollectionViewRestriction, Collection, Site, Locale, *WATCHED_MODELS):
         watch_model(model)

@@ -43,7 +43,7 @@ def block_value(block, raw, bulk, context):
     if isinstance(block, blocks.PageChooserBlock):
         return bulk.page(raw) if raw else None
     if isinstance(block, blocks.RichTextBlock):
-        return bulk.rich_text(raw)
+        return raw if context.get("rich_text_format") == "db_html" else bulk.rich_text(raw)
     if isinstance(block, blocks.StreamBlock):
         return stream_representation(block, raw, bulk, context)
     if isinstance(block, blocks.StructBlock):

@@ -1,69 +1,87 @@
-"""Endpoints: pages, images, documents — live public content, bulk-loaded, cached."""
+"""Endpoints: pages (listing, detail, find) — live public content, bulk-loaded, cached.
+Images and documents are in ``cms.api.media``; every parameter is parsed in ``cms.api.params``."""
 
 import contextlib
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import DatabaseError, connection, transaction
-from django.db.models import Exists, F, OuterRef
-from django.http import Http404
+from django.db.models import Exists, F, OuterRef, Subquery
+from django.http import Http404, HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.urls import path, reverse
 from rest_framework.exceptions import APIException
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
-from wagtail.api.v2.utils import BadRequestError, parse_fields_parameter
+from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
-from wagtail.documents.api.v2.views import DocumentsAPIViewSet
-from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail.models import Page, Site
 from wagtail.search.backends import get_search_backend
 from wagtail.search.backends.base import FilterError, FilterFieldError, OrderByFieldError
 
 from cms.api.bulk import BulkContext
 from cms.api.cache import cached_public_response, current_generation
-from cms.api.filters import COMMON_PARAMS, MEDIA_ORDERS, check_params, common_params, page_params
-from cms.api.public import SiteRoots, absolute_api_url, outer_path, public_documents, public_images, public_pages
-from cms.api.registry import MAX_ID
-from cms.api.renditions import document_representation
+from cms.api.params.listing import fields_config, ordering
+from cms.api.params.pages import ROOT, detail_params, page_query
+from cms.api.params.query import Query
+from cms.api.params.values import InvalidParam, parse_id
+from cms.api.public import SiteRoots, absolute_api_url, outer_path, public_pages
 from cms.api.serializers import PublicPageSerializer, query_plan
 
 SERIALIZER_CACHE_SIZE = 500
+# Stock v2's messages when the page a tree filter names is not public (or does not exist).
+MISSING_TREE_PAGE = {
+    "child_of": "parent page doesn't exist",
+    "descendant_of": "ancestor page doesn't exist",
+    "ancestor_of": "descendant page doesn't exist",
+    "translation_of": "translation_of page doesn't exist",
+}
 
 
-def search(queryset, params, ordering):
+def search(queryset, params, order_by):
     """Run the configured Wagtail search backend over an already-public, filtered queryset."""
     base = queryset.model.objects.filter(pk__in=queryset.values("pk"))
-    if params.order:
-        base = base.order_by(*ordering)
+    by_order = bool(params.order or params.random)
+    if by_order:
+        base = base.order_by(*order_by)
     try:
         return get_search_backend().search(
-            params.search, base, operator=params.search_operator, order_by_relevance=not params.order
+            params.search, base, operator=params.search_operator, order_by_relevance=not by_order
         )
     except (FilterFieldError, OrderByFieldError, FilterError) as exc:
         raise BadRequestError(f"this search cannot be combined with the given filters or order ({exc})") from exc
 
 
-def paginate(queryset, params, ordering, load=lambda queryset: queryset):
+def paginate(queryset, params, order_by, load=lambda queryset: queryset):
     """(total, objects) of the requested slice, searched or not; ``load`` adds the query plan."""
     window = slice(params.offset, params.offset + params.limit)
     if params.search is not None:
-        results = search(queryset, params, ordering)
+        results = search(queryset, params, order_by)
         try:
             # A savepoint, so PostgreSQL carries on after a refused query; not on SQLite, where
             # BEGIN IMMEDIATE would make a read wait for the write lock.
             guard = transaction.atomic() if connection.vendor == "postgresql" else contextlib.nullcontext()
             with guard:
-                ids = [obj.pk for obj in results[window]]
+                ids = [obj.pk for obj in results[window]] if params.limit else []
                 total = results.count()
         except DatabaseError as exc:
             # e.g. SQLite FTS5 refusing a stray quote: the query is bad input, not a server fault.
             raise BadRequestError("the search engine could not process this search text") from exc
-        return total, in_order(load(queryset.filter(pk__in=ids)), ids)
-    return queryset.count(), list(load(queryset.order_by(*ordering))[window])
+        return total, in_order(load(queryset.filter(pk__in=ids)), ids) if ids else []
+    objects = list(load(queryset.order_by(*order_by))[window]) if params.limit else []
+    return queryset.count(), objects
 
 
 def in_order(objects, ids):
     position = {pk: index for index, pk in enumerate(ids)}
     return sorted(objects, key=lambda obj: position[obj.pk])
+
+
+def parse_pk(pk):
+    """The id from the URL as an int (ASCII digits only); anything else a JSON 404, never a 500."""
+    try:
+        return parse_id(pk)
+    except InvalidParam:
+        raise Http404("not found: ids are positive integers") from None
 
 
 class PublicEndpointMixin:
@@ -73,6 +91,8 @@ class PublicEndpointMixin:
     # Anonymous by design: no session lookup, so no `Vary: Cookie` and no per-user variation.
     authentication_classes = []
     permission_classes = [AllowAny]
+    # Parameters that only find the object; the rest are kept on the redirect to the detail.
+    find_query_parameters = frozenset(["id"])
 
     def handle_exception(self, exc):
         if isinstance(exc, Http404):
@@ -91,7 +111,9 @@ class PublicEndpointMixin:
     def get_urlpatterns(cls):
         return [
             path("", cached_public_response(cls.as_view({"get": "listing_view"})), name="listing"),
+            path("find/", cached_public_response(cls.as_view({"get": "find_view"})), name="find"),
             path("<str:pk>/", cached_public_response(cls.as_view({"get": "detail_view"})), name="detail"),
+            path("<str:pk>", add_slash, name="detail-no-slash"),
         ]
 
     def get_renderer_context(self):
@@ -103,33 +125,87 @@ class PublicEndpointMixin:
     def detail_url(self, pk):
         return absolute_api_url(reverse(f"wagtailapi:{self.endpoint_name}:detail", args=(pk,)))
 
-    @staticmethod
-    def check_pk(pk):
-        """The id from the URL as an int; anything else is a JSON 404, never a 500."""
-        if not pk.isdigit() or not 0 < int(pk) <= MAX_ID:
-            raise Http404("not found: ids are positive integers")
-        return int(pk)
+    check_pk = staticmethod(parse_pk)
+
+    def find_view(self, request):
+        """Stock's find view: 302 to the detail of what ``find_pk`` finds, other parameters kept."""
+        pk = self.find_pk(Query(request))
+        if pk is None:
+            raise Http404("not found")
+        query = request.GET.copy()
+        for name in self.find_query_parameters:
+            query.pop(name, None)
+        return HttpResponseRedirect(f"{self.detail_url(pk)}?{query.urlencode()}")
+
+    def find_pk(self, query):
+        if "id" not in query:
+            return None
+        try:
+            pk = parse_id(query.raw("id"))
+        except InvalidParam:
+            return None
+        return pk if self.find_queryset().filter(pk=pk).exists() else None
+
+
+def add_slash(request, pk):
+    """A detail URL without its trailing slash: 301 to it, as stock's APPEND_SLASH does."""
+    query = request.META.get("QUERY_STRING", "")
+    return HttpResponsePermanentRedirect(f"{request.path}/" + (f"?{query}" if query else ""))
+
+
+def _default_root():
+    return Subquery(Site.objects.filter(is_default_site=True).values("root_page_id")[:1])
+
+
+def tree_target(value):
+    """The public page a tree filter names (an id or ``root``), as a queryset."""
+    return public_pages().filter(pk=_default_root() if value == ROOT else value)
+
+
+def tree_condition(name, target):
+    if name == "translation_of":
+        return Exists(target.filter(translation_key=OuterRef("translation_key")).exclude(pk=OuterRef("pk")))
+    if name == "ancestor_of":
+        return Exists(target.filter(path__startswith=OuterRef("path"), depth__gt=OuterRef("depth")))
+    above = target.annotate(target=outer_path()).filter(target__startswith=F("path"), depth__lt=OuterRef("depth"))
+    return Exists(above.filter(depth=OuterRef("depth") - 1) if name == "child_of" else above)
+
+
+def site_condition(hostname, port):
+    """Pages under the site's root page or one of its translations (stock's ``site=``)."""
+    sites = Site.objects.filter(hostname=hostname, **({"port": port} if port else {}))
+    keys = list(sites.values_list("root_page__translation_key", flat=True)[:2])
+    if not keys:
+        raise Http404("No Site matches the given query.")
+    if len(keys) > 1:
+        raise BadRequestError("Your query returned multiple sites. Try adding a port number to your site filter.")
+    roots = Page.objects.filter(translation_key=keys[0]).annotate(target=outer_path())
+    return Exists(roots.filter(target__startswith=F("path")))
 
 
 class PublicPagesAPIViewSet(PublicEndpointMixin, PagesAPIViewSet):
+    endpoint_name = "pages"
     base_serializer_class = PublicPageSerializer
     meta_fields = [*PagesAPIViewSet.meta_fields, "html_path", "gestion", "translations"]
     listing_default_fields = [*PagesAPIViewSet.listing_default_fields, "html_path", "gestion"]
+    find_query_parameters = frozenset(["id", "html_path"])
     _serializers = {}
+
+    @classmethod
+    def api_field_names(cls, model):
+        return cls.get_body_fields_names(model) + cls.get_meta_fields_names(model)
 
     def serializer_for(self, model, detail):
         fields = self.request.GET.get("fields", "")
         key = (model, fields, detail)
         if key not in self._serializers:
-            try:
-                config = parse_fields_parameter(fields) if fields else []
-            except ValueError as exc:
-                raise BadRequestError(f"fields error: {exc}") from exc
+            config = fields_config(Query(self.request))
             if config:
                 # `id` and `meta.type` always stay (even with `_` or `-id`): a body without them
                 # identifies nothing, and the OpenAPI document requires them (schemathesis found {}).
                 config = [*config, ("id", False, None), ("type", False, None)]
             serializer = self._get_serializer_class(self.request.wagtailapi_router, model, config, show_details=detail)
+            serializer.sub_fields = {name: sub for name, negated, sub in config if sub and not negated}
             if len(self._serializers) >= SERIALIZER_CACHE_SIZE:
                 self._serializers.clear()
             self._serializers[key] = serializer
@@ -140,99 +216,73 @@ class PublicPagesAPIViewSet(PublicEndpointMixin, PagesAPIViewSet):
         queryset = queryset.select_related(*select).prefetch_related(*prefetch)
         return queryset if streams else queryset.defer_streamfields()
 
-    def serialize(self, objects, serializer_class):
+    def serialize(self, objects, serializer_class, rich_text_format="html"):
         bulk = self.bulk_context()
-        context = {"request": self.request, "view": self, "router": self.request.wagtailapi_router, "bulk": bulk}
+        context = {
+            "request": self.request,
+            "view": self,
+            "router": self.request.wagtailapi_router,
+            "bulk": bulk,
+            "rich_text_format": rich_text_format,
+            "sub_fields": getattr(serializer_class, "sub_fields", {}),
+        }
         serializer = serializer_class(context=context)
         return bulk.resolve([serializer.to_representation(obj) for obj in objects])
 
     def listing_view(self, request):
-        model, config, params = page_params(request)
-        serializer_class = self.serializer_for(model, detail=False)
-        queryset = public_pages(model).filter(*params.extra["scopes"], **params.extra["filters"])
-        for name, direct in (("child_of", True), ("descendant_of", False)):
-            if name in params.extra:
-                queryset = queryset.filter(Exists(self._ancestor(params.extra[name], direct)))
-        if params.order:
-            ordering = [params.order, "-id" if params.order.startswith("-") else "id"]
-        elif config.date_field:
-            ordering = [f"-{config.date_field}", "-id"]
-        else:
-            ordering = ["path"]
-        total, objects = paginate(queryset, params, ordering, lambda qs: self.optimised(qs, serializer_class))
-        return Response({"meta": {"total_count": total}, "items": self.serialize(objects, serializer_class)})
+        found = page_query(request, self.api_field_names)
+        serializer_class = self.serializer_for(found.model, detail=False)
+        queryset = public_pages(found.model).filter(*found.scopes, **found.filters)
+        if len(found.types) > 1:
+            queryset = queryset.type(*found.types)
+        if found.site:
+            queryset = queryset.filter(site_condition(*found.site))
+        for name, value in found.tree.items():
+            queryset = queryset.filter(tree_condition(name, tree_target(value)))
+        date_field = found.config.date_field
+        order_by = ordering(found.params, [f"-{date_field}", "-id"] if date_field else ["path"])
+        load = lambda qs: self.optimised(qs, serializer_class)  # noqa: E731
+        total, objects = paginate(queryset, found.params, order_by, load)
+        if not total:
+            self.check_tree_targets(found.tree)
+        items = self.serialize(objects, serializer_class, found.params.extra["rich_text_format"])
+        return Response({"meta": {"total_count": total}, "items": items})
 
     @staticmethod
-    def _ancestor(page_id, direct):
-        ancestor = public_pages().filter(pk=page_id).annotate(target=outer_path())
-        ancestor = ancestor.filter(target__startswith=F("path"), depth__lt=OuterRef("depth"))
-        return ancestor.filter(depth=OuterRef("depth") - 1) if direct else ancestor
+    def check_tree_targets(tree):
+        """Only for an empty result (no query otherwise): 400 if a named page is not public."""
+        for name, value in tree.items():
+            if not tree_target(value).exists():
+                raise BadRequestError(MISSING_TREE_PAGE[name])
 
     def detail_response(self, candidates):
         """The detail body of the one page in ``candidates`` (a public_pages() queryset)."""
+        rich_text_format = detail_params(self.request)["rich_text_format"]
         row = candidates.values_list("pk", "content_type_id").first()
         if row is None:
             return None
         model = ContentType.objects.get_for_id(row[1]).model_class()
         serializer_class = self.serializer_for(model, detail=True)
         page = self.optimised(public_pages(model).filter(pk=row[0]), serializer_class).first()
-        return Response(self.serialize([page], serializer_class)[0]) if page else None
+        return Response(self.serialize([page], serializer_class, rich_text_format)[0]) if page else None
 
     def detail_view(self, request, pk):
         pk = self.check_pk(pk)
-        check_params(request, {"fields", "rich_text_format"})
         response = self.detail_response(public_pages().filter(pk=pk))
         if response is None:
             raise Http404("no public page with this id")
         return response
 
+    def find_queryset(self):
+        return public_pages()
 
-class PublicImagesAPIViewSet(PublicEndpointMixin, ImagesAPIViewSet):
-    endpoint_name = "images"
-
-    def represent(self, ids):
-        bulk = self.bulk_context()
-        items = bulk.resolve([bulk.image(pk) for pk in ids])
-        meta = {"type": self.model._meta.label}
-        return [{**item, "meta": {**meta, "detail_url": self.detail_url(item["id"])}} for item in items if item]
-
-    def listing_view(self, request):
-        check_params(request, COMMON_PARAMS)
-        params = common_params(request, MEDIA_ORDERS)
-        ordering = [params.order, "id"] if params.order else ["-created_at", "-id"]
-        total, images = paginate(public_images(), params, ordering, lambda queryset: queryset.only("pk"))
-        return Response({"meta": {"total_count": total}, "items": self.represent([image.pk for image in images])})
-
-    def detail_view(self, request, pk):
-        pk = self.check_pk(pk)
-        check_params(request, set())
-        items = self.represent([pk])
-        if not items:
-            raise Http404("no public image with this id")
-        return Response(items[0])
-
-
-class PublicDocumentsAPIViewSet(PublicEndpointMixin, DocumentsAPIViewSet):
-    endpoint_name = "documents"
-
-    def represent(self, documents):
-        meta = {"type": self.model._meta.label}
-        return [
-            {**document_representation(doc), "meta": {**meta, "detail_url": self.detail_url(doc.pk)}}
-            for doc in documents
-        ]
-
-    def listing_view(self, request):
-        check_params(request, COMMON_PARAMS)
-        params = common_params(request, MEDIA_ORDERS)
-        ordering = [params.order, "id"] if params.order else ["-created_at", "-id"]
-        total, documents = paginate(public_documents(), params, ordering)
-        return Response({"meta": {"total_count": total}, "items": self.represent(documents)})
-
-    def detail_view(self, request, pk):
-        pk = self.check_pk(pk)
-        check_params(request, set())
-        documents = list(public_documents().filter(pk=pk))
-        if not documents:
-            raise Http404("no public document with this id")
-        return Response(self.represent(documents)[0])
+    def find_pk(self, query):
+        html_path = query.raw("html_path")
+        if html_path is not None:
+            found = SiteRoots.load(current_generation(self.request).value).url_path_for(html_path)
+            if found is not None:
+                url_path, language = found
+                pk = public_pages().filter(url_path=url_path, locale__language_code=language).values("pk").first()
+                if pk is not None:
+                    return pk["pk"]
+        return super().find_pk(query)

@@ -48,6 +48,20 @@ def year_2025(site_tree, director):
     CivicEventPage.objects.filter(pk=event.pk).update(first_published_at=datetime.datetime(2025, 2, 1, tzinfo=LIMA))
     alert = AlertFactory(title="Cierre de vías")
     type(alert).objects.filter(pk=alert.pk).update(first_published_at=datetime.datetime(2025, 7, 1, 12, tzinfo=LIMA))
+    from media_relations.models import InterviewRequest
+    from tests.factories import PersonFactory
+
+    mayor = PersonFactory(name="Alcalde", role="alcalde")
+    for status, day in (("realizada", 5), ("realizada", 20), ("declinada", 21)):
+        InterviewRequest.objects.create(
+            outlet="Radio Ejemplo",
+            journalist="Periodista de prueba",
+            person=mayor,
+            topic="Inti Raymi",
+            channel="estudio",
+            status=status,
+            agreed_at=datetime.datetime(2025, 6, day, 10, tzinfo=LIMA),
+        )
     PageLogEntry.objects.log_action(speech, EMERGENCY_PUBLISH, user=director, data={"reason": "Duelo regional"})
     PageLogEntry.objects.filter(action=EMERGENCY_PUBLISH).update(
         timestamp=datetime.datetime(2025, 6, 24, 12, tzinfo=LIMA)
@@ -67,6 +81,7 @@ def test_figures_per_month_and_kind(year_2025):
     assert rows["events"].total == 4
     assert rows["alerts"].per_month[6] == 1
     assert rows["emergencies"].total == 1
+    assert rows["interviews"].per_month[5] == 2 and rows["interviews"].total == 2  # the declined one is not
     assert rows["emergencies"].items[0][2] == "Duelo regional"
     assert by_key(annual_figures(2024))["news"].total == 1  # New Year's Eve in Lima
 

@@ -59,7 +59,7 @@ def call(app, path=LISTING, query=QUERY, method="GET", **headers):
         "wsgi.multiprocess": True,
         "wsgi.run_once": False,
     }
-    environ.update({"HTTP_" + name.upper(): value for name, value in headers.items()})
+    environ.update({(name if name.isupper() else "HTTP_" + name.upper()): value for name, value in headers.items()})
     seen = {}
 
     def start_response(status, response_headers, exc_info=None):
@@ -130,3 +130,20 @@ def test_a_new_content_generation_goes_back_to_django(app, make_news):
     _bump_now()  # what every publish does after commit
     call(fast)
     assert inner.calls == 2
+
+
+def test_the_rate_limit_holds_on_the_fast_path_and_counts_once(app, make_news, settings):
+    """A client over its limit gets Django's JSON 429 even for a URL the fast path holds."""
+    from django.core.cache import cache
+
+    fast, inner = app
+    make_news(1)
+    settings.API_RATE_LIMIT, settings.API_RATE_LIMIT_WINDOW = 3, 60
+    cache.clear()
+    statuses = [call(fast, REMOTE_ADDR="203.0.113.7")[0][:3] for _ in range(3)]
+    assert statuses == ["200", "200", "200"]  # counted once each: the miss through Django too
+    assert inner.calls == 1
+    limited = call(fast, REMOTE_ADDR="203.0.113.7")
+    assert limited[0].startswith("429") and header(limited[1], "Retry-After")
+    assert b"Too many requests" in limited[2]
+    assert call(fast, REMOTE_ADDR="198.51.100.2")[0].startswith("200")  # another client is not limited

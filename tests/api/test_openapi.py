@@ -102,7 +102,11 @@ def test_real_responses_validate_against_the_schema(make_news, site_tree, client
     validate(client.get(f"/api/v2/resolve/?path=/notas-de-prensa/{news[0].slug}/").json(), ok("/api/v2/resolve/"))
     validate(client.get("/api/v2/images/").json(), ok("/api/v2/images/"))
     validate(client.get("/api/v2/documents/").json(), ok("/api/v2/documents/"))
-    validator = validate(client.get("/api/v2/pages/?limit=0").json(), {"$ref": "#/components/schemas/Error"})
+    validator = validate(client.get("/api/v2/pages/?limit=-1").json(), {"$ref": "#/components/schemas/Error"})
+    validate(client.get("/api/v2/pages/?limit=0").json(), ok("/api/v2/pages/"))
+    validate(client.get("/api/v2/images/?fields=_,title").json(), ok("/api/v2/images/"))
+    selected = client.get(f"/api/v2/pages/{news[0].pk}/?fields=main_image(width,tags)").json()
+    validate(selected, ok("/api/v2/pages/{id}/"))
     assert not validator.is_valid({"message": 1})  # the validator does reject what breaks the schema
     page_validator = validate(client.get(f"/api/v2/pages/{news[0].pk}/").json(), ok("/api/v2/pages/{id}/"))
     leaked = {**client.get(f"/api/v2/pages/{event.pk}/").json(), "protocol_notes": "x"}

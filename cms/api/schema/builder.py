@@ -3,7 +3,10 @@
 from django.conf import settings
 from wagtail.models import Page, get_page_models
 
-from cms.api.filters import MAX_OFFSET, MAX_SEARCH_LENGTH, MEDIA_ORDERS, PAGE_ORDERS, limit_max
+from cms.api.media import PublicDocumentsAPIViewSet, PublicImagesAPIViewSet
+from cms.api.params.fields import orderable
+from cms.api.params.listing import LIMIT_CEILING, MAX_OFFSET, MAX_SEARCH_LENGTH, limit_max
+from cms.api.params.pages import EXTRA_ORDERS, RICH_TEXT_FORMATS, ROOT
 from cms.api.registry import all_filters, date_types
 from cms.api.renditions import RENDITIONS
 from cms.api.schema.registry import contributions
@@ -54,7 +57,16 @@ def static_components():
         "type": {"type": "string", "description": "Extensión del archivo, p. ej. pdf."},
         "content_type": {"type": "string"},
     }
-    media_meta = _object({"type": {"type": "string"}, "detail_url": {"type": "string", "format": "uri"}})
+    media_meta = _object(
+        {
+            "type": {"type": "string"},
+            "detail_url": {"type": "string", "format": "uri"},
+            "tags": {"type": "array", "items": {"type": "string"}},
+            "download_url": {"type": "string", "format": "uri"},
+        },
+        "Como en Wagtail API v2 (tags y download_url como los de stock).",
+        required=["type"],
+    )
     page_ref_meta = {
         "type": {"type": "string"},
         "detail_url": nullable({"type": "string", "format": "uri"}),
@@ -64,10 +76,11 @@ def static_components():
     return {
         "Error": _object({"message": {"type": "string"}}, "What was wrong with the request."),
         "ImageRendition": _rendition(),
-        "Image": _object(image),
-        "Document": _object(document),
-        "ImageItem": _object({**image, "meta": media_meta}),
-        "DocumentItem": _object({**document, "meta": media_meta}),
+        # Without fields= every property is there; fields= (or main_image(…)) selects some of them.
+        "Image": _object({**image, "meta": media_meta}, required=["id"]),
+        "Document": _object({**document, "meta": media_meta}, required=["id"]),
+        "ImageItem": _object({**image, "meta": media_meta}, required=["id", "meta"]),
+        "DocumentItem": _object({**document, "meta": media_meta}, required=["id", "meta"]),
         "PageRef": _object({"id": {"type": "integer"}, "title": {"type": "string"}, "meta": _object(page_ref_meta)}),
         "ListingMeta": _object({"total_count": {"type": "integer", "minimum": 0}}),
     }
@@ -87,13 +100,17 @@ def _param(name, description, schema=None, location="query", required=False):
     }
 
 
+ORDER_PATTERN = r"^(random|-?[a-z_]+(,-?[a-z_]+)*)$"
+ROOT_OR_ID = {"anyOf": [{"type": "integer", "minimum": 1}, {"type": "string", "enum": [ROOT]}]}
+
+
 def common_parameters(orders):
-    order_values = [prefix + order for order in orders for prefix in ("", "-")]
+    maximum = limit_max() or LIMIT_CEILING
     return [
         _param(
             "limit",
-            "Elementos por página (máximo WAGTAILAPI_LIMIT_MAX).",
-            {"type": "integer", "minimum": 1, "maximum": limit_max(), "default": 20},
+            "Elementos por página (máximo WAGTAILAPI_LIMIT_MAX); 0 da solo meta.total_count.",
+            {"type": "integer", "minimum": 0, "maximum": maximum, "default": min(20, maximum)},
         ),
         _param(
             "offset", "Elementos a saltar.", {"type": "integer", "minimum": 0, "maximum": MAX_OFFSET, "default": 0}
@@ -104,28 +121,67 @@ def common_parameters(orders):
             {"type": "string", "maxLength": MAX_SEARCH_LENGTH},
         ),
         _param("search_operator", "Cómo combinar los términos buscados.", {"type": "string", "enum": ["and", "or"]}),
-        _param("order", "Orden; '-' delante para descendente.", {"type": "string", "enum": order_values}),
+        _param(
+            "order",
+            "Orden como en Wagtail API v2: uno o varios campos separados por comas, '-' delante para "
+            "descendente, o `random` (sin offset). Campos: " + ", ".join(sorted(orders)) + ".",
+            {"type": "string", "pattern": ORDER_PATTERN},
+        ),
+        _param(
+            "fields",
+            "Campos a incluir: `*` todos, `-campo` quita, `_` ninguno, `imagen(width)` subcampos "
+            "(sintaxis de Wagtail API v2).",
+            {"type": "string", "pattern": r"^[-*_a-zA-Z0-9(),]*$"},
+        ),
+        _param("format", "Como en Wagtail API v2: solo `json`.", {"type": "string", "enum": ["json"]}),
+        _param("_", "Ignorado (el cache-buster de jQuery, como en Wagtail API v2)."),
     ]
+
+
+def field_filter_parameters(model, names, skip=()):
+    """Stock v2's exact-match filters: every API field that is a database field."""
+    from cms.api.params.fields import filterable, value_parser
+    from cms.api.params.values import parse_boolean, parse_date, parse_datetime, parse_id, parse_int
+
+    schemas = {
+        parse_boolean: {"type": "string", "enum": ["true", "false", "1", "0"]},
+        parse_id: {"type": "integer", "minimum": 1},
+        parse_int: {"type": "integer"},
+        parse_date: {"type": "string", "format": "date"},
+        parse_datetime: {"type": "string", "format": "date-time"},
+    }
+    params = []
+    for name, field in sorted(filterable(model, names).items()):
+        parse = value_parser(field)
+        if name in skip or parse is None:
+            continue
+        schema = schemas.get(parse, {"type": "string"})
+        params.append(_param(name, f"Filtro exacto por `{name}` (como en Wagtail API v2).", schema))
+    return params
 
 
 def page_parameters():
     types = sorted(model._meta.label for model in get_page_models() if model is not Page)
+    names = PublicPagesAPIViewSet.api_field_names(Page)
     params = [
-        *common_parameters(PAGE_ORDERS),
+        *common_parameters(orderable(Page, names) | EXTRA_ORDERS),
         _param(
             "type",
-            "Tipo de página (app.Modelo). Habilita sus campos en `fields` y sus filtros.",
-            {"type": "string", "enum": types},
+            "Tipo(s) de página (app.Modelo, varios separados por comas). Un solo tipo habilita sus campos "
+            "en `fields`, `order` y como filtros, y sus filtros propios. Tipos: " + ", ".join(types) + ".",
+            {"type": "string", "pattern": r"^[a-zA-Z_]+\.[a-zA-Z]+(,[a-zA-Z_]+\.[a-zA-Z]+)*$"},
         ),
         _param("locale", "Idioma.", {"type": "string", "enum": [code for code, _name in settings.LANGUAGES]}),
+        _param("child_of", "Hijas directas de la página pública con este id (o `root`).", ROOT_OR_ID),
+        _param("descendant_of", "Descendientes de la página pública con este id (o `root`).", ROOT_OR_ID),
         _param(
-            "fields",
-            "Campos a incluir: `*` todos, `-campo` quita, `_` ninguno (sintaxis de Wagtail API v2).",
-            {"type": "string", "pattern": r"^[-*_a-zA-Z0-9(),]*$"},
+            "ancestor_of",
+            "Ancestros de la página pública con este id (migas de pan).",
+            {"type": "integer", "minimum": 1},
         ),
-        _param("slug", "Slug exacto."),
-        _param("child_of", "Hijas directas de la página pública con este id.", {"type": "integer", "minimum": 1}),
-        _param("descendant_of", "Descendientes de la página pública con este id.", {"type": "integer", "minimum": 1}),
+        _param("translation_of", "Traducciones de la página pública con este id (o `root`).", ROOT_OR_ID),
+        _param("site", "Páginas de ese sitio: `hostname` o `hostname:puerto`.", {"type": "string"}),
+        *field_filter_parameters(Page, names),
         _param(
             "date_from",
             "Desde esta fecha (incluida), sobre el campo de fecha del tipo; requiere type= uno de: "
@@ -138,7 +194,10 @@ def page_parameters():
             {"type": "string", "format": "date"},
         ),
         _param(
-            "rich_text_format", "Formato del texto enriquecido: solo `html`.", {"type": "string", "enum": ["html"]}
+            "rich_text_format",
+            "Texto enriquecido: `html` (por defecto: listo para mostrar, URL públicas) o `db_html` "
+            "(la forma almacenada de Wagtail, como stock).",
+            {"type": "string", "enum": list(RICH_TEXT_FORMATS)},
         ),
     ]
     params += [
@@ -197,7 +256,22 @@ def _id_param():
 
 def api_paths(page_union):
     fields_params = [p for p in page_parameters() if p["name"] in ("fields", "rich_text_format")]
-    media = common_parameters(MEDIA_ORDERS)
+    media = {}
+    for name, viewset in (("images", PublicImagesAPIViewSet), ("documents", PublicDocumentsAPIViewSet)):
+        listing = common_parameters(orderable(viewset.model, viewset.filter_fields) | {"created_at"})
+        filters = field_filter_parameters(viewset.model, viewset.filter_fields)
+        tags = _param("tags", "Etiquetas (separadas por comas): las que tengan todas.")
+        media[name] = [*listing, *[p for p in filters if p["name"] != "tags"], tags]
+    media_detail = [_id_param(), *[p for p in common_parameters(()) if p["name"] == "fields"]]
+    found = {
+        "302": {
+            "description": "Redirección al detalle (Location), conservando los demás parámetros.",
+            "headers": {"Location": {"required": True, "schema": {"type": "string"}}},
+        },
+        "400": {"$ref": "#/components/responses/BadRequest"},
+        "404": {"$ref": "#/components/responses/NotFound"},
+    }
+    find_id = _param("id", "Id del objeto.", {"type": "integer", "minimum": 1})
     status = {"type": "object", "properties": {"status": {"type": "string"}}, "required": ["status"]}
     readiness = {
         **status,
@@ -236,17 +310,44 @@ def api_paths(page_union):
             _responses(page_union, "Cuerpo de detalle (sin redirección).", not_found=True),
         ),
         "/api/v2/images/": _get(
-            "Imágenes públicas", "media", media, _responses(_listing(ref("ImageItem")), "Listado.")
+            "Imágenes públicas", "media", media["images"], _responses(_listing(ref("ImageItem")), "Listado.")
         ),
         "/api/v2/images/{id}/": _get(
-            "Una imagen", "media", [_id_param()], _responses(ref("ImageItem"), "Imagen.", not_found=True)
+            "Una imagen", "media", media_detail, _responses(ref("ImageItem"), "Imagen.", not_found=True)
         ),
         "/api/v2/documents/": _get(
-            "Documentos públicos", "media", media, _responses(_listing(ref("DocumentItem")), "Listado.")
+            "Documentos públicos", "media", media["documents"], _responses(_listing(ref("DocumentItem")), "Listado.")
         ),
         "/api/v2/documents/{id}/": _get(
-            "Un documento", "media", [_id_param()], _responses(ref("DocumentItem"), "Documento.", not_found=True)
+            "Un documento", "media", media_detail, _responses(ref("DocumentItem"), "Documento.", not_found=True)
         ),
+        "/api/v2/pages/find/": {
+            "get": {
+                "summary": "Encontrar una página por ruta o id (como Wagtail API v2)",
+                "tags": ["pages"],
+                "parameters": [
+                    _param("html_path", "Ruta pública de la página, p. ej. /notas-de-prensa/mi-nota/."),
+                    find_id,
+                ],
+                "responses": found,
+            }
+        },
+        "/api/v2/images/find/": {
+            "get": {
+                "summary": "Encontrar una imagen por id",
+                "tags": ["media"],
+                "parameters": [find_id],
+                "responses": found,
+            }
+        },
+        "/api/v2/documents/find/": {
+            "get": {
+                "summary": "Encontrar un documento por id",
+                "tags": ["media"],
+                "parameters": [find_id],
+                "responses": found,
+            }
+        },
         "/api/docs/": {
             "get": {
                 "summary": "Esta documentación (HTML)",
