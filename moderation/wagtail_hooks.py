@@ -160,7 +160,6 @@ def register_moderation_log_actions(actions):
 
 
 hooks.register("register_page_header_buttons", translations.submit_translation_buttons)
-hooks.register("register_page_listing_more_buttons", translations.submit_translation_buttons)
 
 
 @hooks.register("register_admin_urls")
@@ -207,3 +206,17 @@ def add_scheduled_publications_panel(request, panels):
         panels.append(ScheduledPublicationsPanel())
     if shows_my_work(request.user):
         panels.append(MyWorkPanel(request.user))
+
+
+def _drop_localize_listing_buttons():
+    """wagtail-localize's "Traducir esta página" in page listings costs queries per row (the
+    explorer's query count grows with the page size): it stays on each page's header only."""
+    from wagtail_localize import wagtail_hooks as localize_hooks  # registers its hooks now
+
+    name = "register_page_listing_more_buttons"
+    hooks._hooks[name] = [
+        entry for entry in hooks._hooks.get(name, []) if entry[0] is not localize_hooks.page_listing_more_buttons
+    ]
+
+
+_drop_localize_listing_buttons()
