@@ -74,10 +74,15 @@ def used_by_public_pages(model, now=None):
         to_content_type=OuterRef("base_content_type"),
         to_object_id=OuterRef("object_id"),
     )
+    # People are public records shown inline wherever a page names them (also through
+    # many-to-many fields, which the reference index does not follow): their photos are public.
+    from cms.models import Person
+
+    from_person = Q(base_content_type=ContentType.objects.get_for_model(Person))
     references = ReferenceIndex.objects.filter(
         to_content_type=ContentType.objects.get_for_model(model),
         to_object_id=Cast(OuterRef("pk"), output_field=CharField()),
-    ).filter(from_public_page | (~Q(base_content_type=page_type) & Q(Exists(shown_snippet))))
+    ).filter(from_public_page | from_person | (~Q(base_content_type=page_type) & Q(Exists(shown_snippet))))
     return Exists(references)
 
 

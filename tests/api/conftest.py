@@ -33,12 +33,15 @@ def rich_body(link_page, document, image):
 
 
 @pytest.fixture
-def make_news(news_index):
+def make_news(news_index, django_capture_on_commit_callbacks):
     """make_news(n): n published news with image, categories, people and linked rich text."""
 
     def make(count, **kwargs):
         category = CategoryFactory(slug="cultura", name="Cultura")
-        person = PersonFactory(photo=ImageFactory())
+        # Wagtail indexes a snippet's references (the person's photo) in a task run on commit:
+        # run it, so that the photo counts as used by the public pages that show the person.
+        with django_capture_on_commit_callbacks(execute=True):
+            person = PersonFactory(photo=ImageFactory())
         document = DocumentFactory()
         target = publish(NewsPageFactory(parent=news_index, title="Destino del enlace"))
         pages = []

@@ -24,10 +24,15 @@ def ids(client, url=LISTING):
 
 def test_headers_etag_and_304(make_news, client):
     page = make_news(1)[0]
-    for url in (LISTING, f"/api/v2/pages/{page.pk}/", "/api/v2/images/", "/api/schema/", "/api/v2/pages/99999/"):
+    for url in (LISTING, f"/api/v2/pages/{page.pk}/", "/api/v2/images/", "/api/schema/"):
         response = client.get(url)
         assert response["Cache-Control"] == "public, max-age=60, stale-while-revalidate=300", url
         assert response["ETag"].startswith('"'), url
+    # A 4xx is cached briefly (CDN) and never kept in the server cache (issue 15).
+    missing = client.get("/api/v2/pages/99999/")
+    assert missing.status_code == 404
+    assert missing["Cache-Control"] == "public, max-age=10, stale-while-revalidate=0"
+    assert missing["ETag"].startswith('"')
     response = client.get(LISTING)
     again = client.get(LISTING, HTTP_IF_NONE_MATCH=response["ETag"])
     assert again.status_code == 304 and again.content == b""
