@@ -84,7 +84,12 @@ def test_director(bootstrapped):
         "unlock_page",
     }
     perms = model_perms(DIRECTOR)
-    assert {"screens.publish_alert", "screens.delete_alert", "cms.delete_person", "wagtail_localize.submit_translation"} <= perms
+    assert {
+        "screens.publish_alert",
+        "screens.delete_alert",
+        "cms.delete_person",
+        "wagtail_localize.submit_translation",
+    } <= perms
     assert not any(p.startswith(("auth.", "wagtailcore.")) or p.endswith("_screen") for p in perms)
     assert (1, "delete_image") in collection_perms(DIRECTOR)
 
@@ -145,7 +150,9 @@ def test_the_workflow_is_set_and_repaired(bootstrapped):
     stock = Workflow.objects.exclude(pk=workflow.pk).get()
     stock.active = True
     stock.save()
-    WorkflowPage.objects.create(page=Page.objects.get(slug="notas-de-prensa", locale__language_code="es"), workflow=stock)
+    WorkflowPage.objects.create(
+        page=Page.objects.get(slug="notas-de-prensa", locale__language_code="es"), workflow=stock
+    )
     WorkflowContentType.objects.filter(content_type=alert_type).delete()
     counts = (Workflow.objects.count(), GroupApprovalTask.objects.count())
 
