@@ -53,7 +53,10 @@ class InterviewRequestSubmission(forms.Form):
             raise forms.ValidationError(f"Debe ser una lista de 1 a {MAX_DATES} fechas y horas ISO 8601.")
         dates = []
         for item in value:
-            parsed = parse_datetime(item) if isinstance(item, str) else None
+            try:
+                parsed = parse_datetime(item) if isinstance(item, str) else None
+            except ValueError:  # well formed but impossible, e.g. 12:99
+                parsed = None
             if parsed is None:
                 raise forms.ValidationError(f"Fecha y hora ISO 8601 no válida: {item!r}.")
             if timezone.is_naive(parsed):

@@ -217,6 +217,19 @@ class Alert(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, index.
     def severity_rank(self):
         return self.SEVERITY_RANK.get(self.severity, 0)
 
+    @property
+    def approved_schedule(self):
+        """Annotated by the admin listing (one query for every row), else Wagtail's own query."""
+        if hasattr(self, "_approved_schedule"):
+            return self._approved_schedule
+        return super().approved_schedule
+
+    @property
+    def workflow_in_progress(self):
+        if hasattr(self, "_workflow_in_progress"):
+            return self._workflow_in_progress
+        return super().workflow_in_progress
+
     def validity(self, now=None):
         """Where `now` falls in the alert's time window: programada, vigente or vencida."""
         now = now or timezone.now()

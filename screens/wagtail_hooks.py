@@ -38,6 +38,32 @@ class ScreenAdmin(ModelAdmin):
     display_link.short_description = _("página de la pantalla")
 
 
+class AlertIndexView(SnippetViewSet.index_view_class):
+    def get_base_queryset(self):
+        """The status column asks each alert about a scheduled revision and a review in progress:
+        answered for every row in the listing's own query."""
+        from django.contrib.contenttypes.models import ContentType
+        from django.db.models import CharField, Exists, OuterRef
+        from django.db.models.functions import Cast
+        from wagtail.models import Revision, WorkflowState
+
+        scheduled = Revision.objects.filter(
+            base_content_type=ContentType.objects.get_for_model(Alert),
+            object_id=Cast(OuterRef("pk"), output_field=CharField()),
+            approved_go_live_at__isnull=False,
+        )
+        in_review = WorkflowState.objects.filter(
+            base_content_type=ContentType.objects.get_for_model(Alert),
+            object_id=Cast(OuterRef("pk"), output_field=CharField()),
+            status=WorkflowState.STATUS_IN_PROGRESS,
+        )
+        return (
+            super()
+            .get_base_queryset()
+            .annotate(_approved_schedule=Exists(scheduled), _workflow_in_progress=Exists(in_review))
+        )
+
+
 class AlertViewSet(SnippetViewSet):
     model = Alert
     icon = "warning"
@@ -55,6 +81,7 @@ class AlertViewSet(SnippetViewSet):
     list_filter = ["severity", "live", "all_screens", "show_on_website"]
     search_fields = ["title", "message"]
     edit_view_class = ModeratedSnippetEditView  # approving unchanged publishes what was submitted
+    index_view_class = AlertIndexView
 
 
 register_snippet(AlertViewSet)

@@ -13,7 +13,7 @@ from wagtail.documents import get_document_model
 
 from cms.models import Category, CustomImage, Person
 from events.models import CivicEventPage
-from news.models import BulletinPage, NewsPage, SpeechPage
+from news.models import BulletinPage, CampaignPage, NewsPage, SpeechPage
 
 
 def png_bytes(width=64, height=48, color=(180, 30, 40)):
@@ -110,6 +110,16 @@ class CivicEventPageFactory(wagtail_factories.PageFactory):
     end = factory.LazyAttribute(lambda o: o.start + datetime.timedelta(hours=2))
     event_type = CivicEventPage.EventType.PROTOCOL
     place = "Plaza de Armas del Cusco"
+
+
+class CampaignPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = CampaignPage
+
+    title = factory.Sequence(lambda n: f"Campaña {n}")
+    purpose = "Difundir la buena imagen de la Municipalidad Provincial del Cusco."
+    start_date = factory.LazyFunction(lambda: timezone.localdate())
+    end_date = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=30))
 
 
 def publish(page):

@@ -94,6 +94,13 @@ class PublicEndpointMixin:
     # Parameters that only find the object; the rest are kept on the redirect to the detail.
     find_query_parameters = frozenset(["id"])
 
+    def perform_content_negotiation(self, request, force=False):
+        """DRF answers an unknown ``?format=`` with a 404 before any view code: a 400 that says why."""
+        formats = request.query_params.getlist("format")
+        if formats and formats[-1] != "json" and not force:  # force: rendering that very 400
+            raise BadRequestError("'format' must be 'json' (the only format of this API)")
+        return super().perform_content_negotiation(request, force)
+
     def handle_exception(self, exc):
         if isinstance(exc, Http404):
             return Response({"message": str(exc) or "not found"}, status=404)

@@ -69,7 +69,7 @@ BAD_REQUESTS = [
     ("/api/v2/pages/?type=news.NewsPage,news.Nope", 400),
     ("/api/v2/pages/?child_of=999999", 400),
     ("/api/v2/pages/?child_of=1&descendant_of=1", 400),
-    ("/api/v2/pages/?format=xml", 404),  # DRF finds no renderer for it, as in stock
+    ("/api/v2/pages/?format=xml", 400),  # JSON is the only format: a JSON 400 that says so
     ("/api/v2/pages/?show_in_menus=yes", 400),
     ("/api/v2/pages/?type=news.NewsPage&date=ayer", 400),
     ("/api/v2/pages/?type=news.NewsPage&body=x", 400),

@@ -1,10 +1,12 @@
 """cms/api/fastpath.py: repeat public reads answered before Django's middleware, byte for byte
 what the full stack answers (status, every header, body), for 200s, 304s and CORS."""
 
+import datetime
 import io
 import sys
 
 import pytest
+import time_machine
 from django.core.handlers.wsgi import WSGIHandler
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
@@ -140,10 +142,12 @@ def test_the_rate_limit_holds_on_the_fast_path_and_counts_once(app, make_news, s
     make_news(1)
     settings.API_RATE_LIMIT, settings.API_RATE_LIMIT_WINDOW = 3, 60
     cache.clear()
-    statuses = [call(fast, REMOTE_ADDR="203.0.113.7")[0][:3] for _ in range(3)]
-    assert statuses == ["200", "200", "200"]  # counted once each: the miss through Django too
-    assert inner.calls == 1
-    limited = call(fast, REMOTE_ADDR="203.0.113.7")
-    assert limited[0].startswith("429") and header(limited[1], "Retry-After")
-    assert b"Too many requests" in limited[2]
-    assert call(fast, REMOTE_ADDR="198.51.100.2")[0].startswith("200")  # another client is not limited
+    # One fixed window for the whole test: a slow machine must not cross into the next minute.
+    with time_machine.travel(datetime.datetime(2026, 6, 24, 12, 0, 5, tzinfo=datetime.UTC), tick=False):
+        statuses = [call(fast, REMOTE_ADDR="203.0.113.7")[0][:3] for _ in range(3)]
+        assert statuses == ["200", "200", "200"]  # counted once each: the miss through Django too
+        assert inner.calls == 1
+        limited = call(fast, REMOTE_ADDR="203.0.113.7")
+        assert limited[0].startswith("429") and header(limited[1], "Retry-After")
+        assert b"Too many requests" in limited[2]
+        assert call(fast, REMOTE_ADDR="198.51.100.2")[0].startswith("200")  # another client is not limited

@@ -24,7 +24,7 @@ DIFFERENCES = {
     "pages/?type=news.NewsPage&body=x": "stream and rich text fields are not filters: 400 (stock: exact match)",
     "pages/find/?id=abc": "an id that is not an ASCII integer is not found: 404 (stock: 500)",
     "pages/?offset=20000": "offset is capped at 10,000 (stock: unlimited): 400",
-    "pages/?fields=_,title&order=title": "id and meta.type always stay (a body without them identifies nothing)",
+    "pages/?fields=_,title&order=title,id": "id and meta.type always stay (a body without them identifies nothing)",
     "pages/{n1}/?fields=main_image(width)": "a linked image shows our renditions too when asked with *; "
     "without sub-fields our full image (stock: id, meta, title)",
 }
@@ -39,19 +39,25 @@ def tree(site_tree):
     start = timezone.now() - datetime.timedelta(days=30)
     image = ImageFactory(title="Plaza de Armas")
     image.tags.add("cusco", "plaza")
-    ImageFactory(title="Coricancha").tags.add("cusco")
+    other_image = ImageFactory(title="Coricancha")
+    other_image.tags.add("cusco")
     document = DocumentFactory(title="Acta de sesión")
     document.tags.add("actas")
+    # Every photo and file here is used by a public page: ours lists only those (issue 15:
+    # uploads stay private until published content uses them), stock lists every one.
     news = []
     for number, title in enumerate(["Banda municipal", "Alcalde inaugura", "Cusco celebra", "Desfile cívico"]):
         date = start + datetime.timedelta(days=number)
-        page = NewsPageFactory(parent=index, title=title, date=date, main_image=image)
+        page = NewsPageFactory(parent=index, title=title, date=date, main_image=other_image if number == 3 else image)
         page.show_in_menus = number % 2 == 0
-        page.body = [("paragraph", f'<p>Ver <a linktype="page" id="{index.pk}">notas</a> {title}.</p>')]
+        page.body = [
+            ("paragraph", f'<p>Ver <a linktype="page" id="{index.pk}">notas</a> {title}.</p>'),
+            ("document", document),
+        ]
         news.append(publish(page))
     speech = publish(SpeechPageFactory(parent=speeches, title="Discurso del Alcalde"))
-    draft = NewsPageFactory(parent=index, title="Borrador", live=False)
-    private = publish(NewsPageFactory(parent=index, title="Privada"))
+    draft = NewsPageFactory(parent=index, title="Borrador", live=False, main_image=image)
+    private = publish(NewsPageFactory(parent=index, title="Privada", main_image=image))
     restriction = PageViewRestriction.objects.create(page=private, restriction_type="groups")
     restriction.groups.set([Group.objects.first()])
     translated = news[0].copy_for_translation(site_tree["locales"]["qu"], copy_parents=True)
@@ -104,47 +110,47 @@ ORDERED = [
     "pages/?order=id",
     "pages/?order=-id",
     "pages/?order=title,-id",
-    "pages/?order=-first_published_at,title",
+    "pages/?order=-first_published_at,title,id",
     "pages/?order=title,id&offset=2&limit=2",
     "pages/?order=title,id&limit=1&limit=3",  # repeated: the last wins
     "pages/?type=news.NewsPage&order=date,id",
     "pages/?type=news.NewsPage&order=-date,id&fields=date,lead,main_image",
-    "pages/?type=news.NewsPage&order=title&fields=*",
-    "pages/?type=news.NewsPage&order=title&fields=-title",
-    "pages/?type=news.NewsPage&order=title&fields=_,id,title",
-    "pages/?type=news.NewsPage&order=title&fields=*,-body",
-    "pages/?type=news.NewsPage&order=title&fields=body,main_image(width,height)",
-    "pages/?child_of={index}&order=title",
-    "pages/?child_of={home}&show_in_menus=true&order=title",
-    "pages/?descendant_of={home}&order=title",
-    "pages/?descendant_of=root&order=title",
-    "pages/?child_of=root&order=title",
+    "pages/?type=news.NewsPage&order=title,id&fields=*",
+    "pages/?type=news.NewsPage&order=title,id&fields=-title",
+    "pages/?type=news.NewsPage&order=title,id&fields=_,id,title",
+    "pages/?type=news.NewsPage&order=title,id&fields=*,-body",
+    "pages/?type=news.NewsPage&order=title,id&fields=body,main_image(width,height)",
+    "pages/?child_of={index}&order=title,id",
+    "pages/?child_of={home}&show_in_menus=true&order=title,id",
+    "pages/?descendant_of={home}&order=title,id",
+    "pages/?descendant_of=root&order=title,id",
+    "pages/?child_of=root&order=title,id",
     "pages/?ancestor_of={n1}&order=id",
     "pages/?ancestor_of={n1}&type=news.NewsIndexPage",
     "pages/?translation_of={n0}",
     "pages/?locale=qu&order=id",
-    "pages/?locale=es&type=news.NewsPage&order=title",
+    "pages/?locale=es&type=news.NewsPage&order=title,id",
     "pages/?slug=cusco-celebra",
     "pages/?title=Cusco%20celebra",
     "pages/?id={n1}",
-    "pages/?show_in_menus=true&order=title",
-    "pages/?show_in_menus=false&type=news.NewsPage&order=title",
-    "pages/?show_in_menus=1&order=title",
-    "pages/?type=news.NewsPage,news.SpeechPage&order=title",
-    "pages/?type=news.SpeechPage&order=title",
-    "pages/?site=localhost&type=news.NewsPage&order=title",
-    "pages/?search=Cusco&order=title&search_operator=and",
-    "pages/?search=Alcalde&search_operator=or&order=title",
-    "pages/?order=title&_=1700000000000",
-    "pages/?order=title&format=json",
-    "images/?order=title",
+    "pages/?show_in_menus=true&order=title,id",
+    "pages/?show_in_menus=false&type=news.NewsPage&order=title,id",
+    "pages/?show_in_menus=1&order=title,id",
+    "pages/?type=news.NewsPage,news.SpeechPage&order=title,id",
+    "pages/?type=news.SpeechPage&order=title,id",
+    "pages/?site=localhost&type=news.NewsPage&order=title,id",
+    "pages/?search=Cusco&order=title,id&search_operator=and",
+    "pages/?search=Alcalde&search_operator=or&order=title,id",
+    "pages/?order=title,id&_=1700000000000",
+    "pages/?order=title,id&format=json",
+    "images/?order=title,id",
     "images/?order=-id",
     "images/?title=Coricancha",
-    "images/?tags=cusco&order=title",
+    "images/?tags=cusco&order=title,id",
     "images/?tags=cusco,plaza",
-    "images/?order=title&fields=title,width",
-    "images/?order=title&fields=_,id,title",
-    "documents/?order=title",
+    "images/?order=title,id&fields=title,width",
+    "images/?order=title,id&fields=_,id,title",
+    "documents/?order=title,id",
     "documents/?tags=actas",
     "documents/?title=Acta%20de%20sesi%C3%B3n&fields=title",
 ]

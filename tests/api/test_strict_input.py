@@ -116,3 +116,12 @@ def test_a_declared_public_write_passes(site_tree, client, settings):
     assert client.post("/api/v2/interview-requests/", {}).status_code == 201
     refused = client.put("/api/v2/interview-requests/")
     assert refused.status_code == 405 and refused["Allow"] == "POST, OPTIONS"
+
+
+def test_an_unknown_format_is_a_json_400_on_every_listing(client, db):
+    """Schemathesis found DRF's 404 for ?format=AAA on the media listings (found by the contract run)."""
+    for url in ("/api/v2/images/", "/api/v2/documents/", "/api/v2/pages/"):
+        response = client.get(url, {"format": "AAA"})
+        assert response.status_code == 400, url
+        assert "format" in response.json()["message"]
+        assert client.get(url, {"format": "json"}).status_code == 200

@@ -13,5 +13,6 @@ def test_readyz_checks_database_cache_and_search(client, db):
 def test_readyz_reports_a_broken_cache(client, db, settings):
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
     response = client.get("/readyz")
-    assert response.status_code == 503
-    assert response.json()["checks"]["cache"].startswith("error")
+    # The cache fails open: the host still serves, so it stays in the load balancer (issue 15).
+    assert response.status_code == 200
+    assert response.json()["checks"]["cache"].startswith("degraded")

@@ -37,7 +37,7 @@ def upload_document(client, title):
 
 
 @pytest.fixture(params=["redactor", "director"])
-def member(request):
+def member(request, db):  # `db` named here: pytest-django orders tests by the fixtures they name
     return request.getfixturevalue(request.param)
 
 

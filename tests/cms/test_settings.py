@@ -8,11 +8,16 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-GOOD = {"SECRET_KEY": "k" * 50, "ALLOWED_HOSTS": "cms.cusco.gob.pe", "DATABASE_URL": "sqlite:////tmp/prod-check.db"}
+GOOD = {
+    "SECRET_KEY": "k" * 50,
+    "ALLOWED_HOSTS": "cms.cusco.gob.pe",
+    "DATABASE_URL": "sqlite:////tmp/prod-check.db",
+    "EMAIL_URL": "smtp://cms:clave@smtp.cusco.gob.pe:587",  # production refuses console email (issue 15)
+}
 
 
 def start_production(**overrides):
-    env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "DEBUG"}}
+    env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "DEBUG", "EMAIL_URL"}}
     env.update(GOOD)
     env.update(overrides)
     env = {k: v for k, v in env.items() if v is not None}

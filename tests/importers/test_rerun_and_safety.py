@@ -94,7 +94,9 @@ def test_running_again_changes_nothing_and_a_changed_export_updates_in_place(run
     assert last_import.data["file"] == "site-2.xml"
 
 
-def test_dry_run_writes_nothing_and_reports_the_same(run_import, uploads, settings):
+def test_dry_run_writes_nothing_and_reports_the_same(run_import, uploads, settings, tmp_path):
+    settings.MEDIA_ROOT = str(tmp_path / "media")  # this test's own: nothing else writes there meanwhile
+    Path(settings.MEDIA_ROOT).mkdir()
     before = snapshot()
     media_before = sorted(p.name for p in Path(settings.MEDIA_ROOT).rglob("*"))
     dry, text = run_import("site.xml", "--uploads", str(uploads), "--dry-run")

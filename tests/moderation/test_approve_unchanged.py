@@ -14,6 +14,7 @@ from moderation.rules import is_moderated
 from screens.models import Alert
 from tests.factories import (
     BulletinPageFactory,
+    CampaignPageFactory,
     CivicEventPageFactory,
     DocumentFactory,
     ImageFactory,
@@ -54,6 +55,7 @@ def make_draft(label, tree, redactor):
             parent=sections["events.EventIndexPage"], start=tomorrow, end=tomorrow + datetime.timedelta(hours=2)
         ),
         "home.homepage": lambda: tree["home"],
+        "news.campaignpage": lambda: CampaignPageFactory(parent=sections["news.CampaignIndexPage"], body=rich_body()),
     }
     if label in factories:
         page = factories[label]()
@@ -104,6 +106,8 @@ def test_every_page_type_is_covered():
             "home.homepage",
             "news.bulletinindexpage",
             "news.bulletinpage",
+            "news.campaignindexpage",
+            "news.campaignpage",
             "news.newsindexpage",
             "news.newspage",
             "news.speechindexpage",

@@ -63,6 +63,14 @@ def test_redactores(bootstrapped):
         "cms.change_mediaoutlet",
         "cms.add_institution",
         "cms.change_institution",
+        # Press work (issue 17): interview requests and embargo links; deliveries read-only.
+        "media_relations.add_interviewrequest",
+        "media_relations.change_interviewrequest",
+        "media_relations.view_interviewrequest",
+        "media_relations.view_pressrelease",
+        "media_relations.add_embargolink",
+        "media_relations.change_embargolink",
+        "media_relations.view_embargolink",
     }
     assert collection_perms(REDACTORES) == {
         (1, codename)

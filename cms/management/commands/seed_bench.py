@@ -8,6 +8,21 @@ from cms.benchdata.seed import Seeder
 from cms.bootstrap import bootstrap
 
 
+def index_media_uses():
+    """Pages inserted in bulk skip Wagtail's reference index, which decides which media are public
+    (cms.api.public): index one live page per pooled image and document, as publishing would."""
+    from django.apps import apps
+    from wagtail.models import ReferenceIndex
+
+    seen = set()
+    for label, field in (("news.NewsPage", "main_image_id"), ("news.BulletinPage", "pdf_id")):
+        rows = apps.get_model(label).objects.live().order_by().values_list(field, "pk")
+        for target, pk in rows.exclude(**{field: None}).distinct():
+            if (label, target) not in seen:
+                seen.add((label, target))
+                ReferenceIndex.create_or_update_for_object(apps.get_model(label).objects.get(pk=pk))
+
+
 class Command(BaseCommand):
     help = (
         "Crea contenido de prueba a escala para el benchmark (bench/): notas de prensa, actividades, "
@@ -45,6 +60,7 @@ class Command(BaseCommand):
         seeder.speeches(counts["speeches"])
         seeder.bulletins(counts["bulletins"])
         created = {model: len(ids) for model, ids in seeder.created.items()}
+        index_media_uses()
         if not options["no_index"]:
             seeder.index()
         seeder.timings["total_s"] = round(time.perf_counter() - started, 2)
