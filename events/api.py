@@ -20,7 +20,14 @@ from events.ics import build_calendar
 from events.jsonld import occurrence_json
 from events.links import api_url, public_url
 from events.models import CivicEventPage
-from events.queries import filter_events, fingerprint, overlapping, public_events, with_publish_count
+from events.queries import (
+    filter_events,
+    fingerprint,
+    overlapping,
+    public_events,
+    with_language,
+    with_publish_count,
+)
 from events.ranges import stored_calendar_items
 from events.recurrence import LIMA, aware, midnight
 from events.validators import YEARS
@@ -100,6 +107,7 @@ def calendar_item(event, occurrence, links):
         "event_type_label": str(event.get_event_type_display()),
         "place": event.place,
         "address": event.address,
+        "locale": event.language,
         **links,
     }
 
@@ -116,7 +124,9 @@ def calendar_occurrences(events, first, last):
 
 def expanded_calendar_items(events, range_start, range_end):
     """The calendar's items overlapping [range_start, range_end) (naive Lima), each rule expanded."""
-    candidates = overlapping(events, aware(range_start), aware(range_end)).prefetch_related("occurrence_overrides")
+    candidates = with_language(overlapping(events, aware(range_start), aware(range_end))).prefetch_related(
+        "occurrence_overrides"
+    )
     found = []
     for event in candidates.order_by("pk"):
         try:
@@ -169,6 +179,8 @@ def calendar_ics(request):
 
     def build():
         rows = with_publish_count(events).prefetch_related("occurrence_overrides").order_by("pk")
+        if params["locale"] != settings.LANGUAGE_CODE:
+            rows = with_language(rows)  # SUMMARY and LOCATION say their language (LANGUAGE=)
         # Built once per content generation (cms.api.cache), reading the activities in chunks.
         body = build_calendar(rows.iterator(chunk_size=ICS_CHUNK))
         response = HttpResponse(body, content_type="text/calendar; charset=utf-8")

@@ -27,9 +27,10 @@ def _occurrence(values):
     )
 
 
-def _links(event_id, url_path, memo):
+def _links(event_id, url_path, language, memo):
     if event_id not in memo:
         page = CivicEventPage(pk=event_id, url_path=url_path)  # all that get_url_parts() reads
+        page.language = language
         memo[event_id] = {"api_url": api_url(event_id), "url": public_url(page)}
     return memo[event_id]
 
@@ -39,10 +40,10 @@ def stored_calendar_items(events, range_start, range_end):
     if not covers(current_window(), range_start, range_end):
         return None
     labels = dict(CivicEventPage.EventType.choices)
-    fields = ("title", "event_type", "place", "address", "url_path")
+    fields = ("title", "event_type", "place", "address", "url_path", "locale__language_code")
     items, memo = [], {}
     for event_id, *values in _rows(events, range_start, range_end, fields):
-        title, event_type, place, address, url_path = values[len(OCCURRENCE_FIELDS) :]
+        title, event_type, place, address, url_path, language = values[len(OCCURRENCE_FIELDS) :]
         items.append(
             {
                 "event_id": event_id,
@@ -52,7 +53,8 @@ def stored_calendar_items(events, range_start, range_end):
                 "event_type_label": str(labels.get(event_type, event_type)),
                 "place": place,
                 "address": address,
-                **_links(event_id, url_path, memo),
+                "locale": language,
+                **_links(event_id, url_path, language, memo),
             }
         )
     return items

@@ -10,19 +10,26 @@ Its "sync translated pages" view may also publish: that option is dropped here.
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Exists, F, OuterRef, Subquery
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin import messages
 from wagtail.admin.widgets import ListingButton
 from wagtail.models import Page, WorkflowState
-from wagtail_localize.models import Translation
+from wagtail_localize.models import Translation, TranslationSource
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
 from moderation.rules import may_publish_directly
 
 SUBMITTED = _("Traducción «%(title)s» (%(locale)s) enviada a «Aprobación del Director».")
+OUTDATED = _(
+    "Traducción desactualizada: la página original cambió el %(changed)s, después de la última "
+    "sincronización de esta traducción (%(synced)s). Sincronice para traer los textos nuevos."
+)
 ALREADY_IN_REVIEW = _(
     "Traducción «%(title)s» (%(locale)s) actualizada: ya estaba en revisión, el Director aprueba la nueva versión."
 )
@@ -112,8 +119,58 @@ def urls():
     ]
 
 
+def source_changed_at(translation):
+    """When the source page last changed (its newest revision), or None."""
+    source_page = translation.source.get_source_instance()
+    return getattr(source_page, "latest_revision_created_at", None)
+
+
 def is_outdated(translation):
     """The source changed after this translation was last synced ("desactualizada")."""
-    source_page = translation.source.get_source_instance()
-    changed_at = getattr(source_page, "latest_revision_created_at", None)
+    changed_at = source_changed_at(translation)
     return bool(changed_at and changed_at > translation.source.last_updated_at)
+
+
+def outdated_translation():
+    """A boolean for each page of a queryset: it is the target of an enabled translation whose
+    source page changed after the last sync (the explorer's "desactualizada"; a subquery, no query per row)."""
+    source_changed = Page.objects.filter(
+        translation_key=OuterRef("object_id"), locale_id=OuterRef("locale_id")
+    ).values("latest_revision_created_at")[:1]
+    sources = (
+        TranslationSource.objects.filter(
+            object_id=OuterRef("translation_key"),
+            translations__target_locale_id=OuterRef("locale_id"),
+            translations__enabled=True,
+        )
+        .annotate(changed_at=Subquery(source_changed))
+        .filter(changed_at__gt=F("last_updated_at"))
+    )
+    return Exists(sources)
+
+
+def annotate_outdated(parent_page, pages, request):
+    """construct_explorer_page_queryset: mark outdated translations in the page listing."""
+    return pages.annotate(translation_outdated=outdated_translation())
+
+
+def note_outdated(request, page):
+    """before_edit_page (GET): the translation editor says when its source changed after the last sync."""
+    if request.method != "GET" or page.locale.language_code == settings.LANGUAGE_CODE:
+        return
+    translation = synced_translation(page)
+    if translation is None or not is_outdated(translation):
+        return
+    messages.warning(
+        request,
+        OUTDATED
+        % {
+            "changed": date_format(timezone.localtime(source_changed_at(translation)), "DATETIME_FORMAT"),
+            "synced": date_format(timezone.localtime(translation.source.last_updated_at), "DATETIME_FORMAT"),
+        },
+        buttons=[
+            messages.button(
+                reverse("wagtail_localize:update_translations", args=[translation.source.pk]), _("Sincronizar")
+            )
+        ],
+    )
