@@ -26,6 +26,7 @@ from wagtail_localize.views.update_translations import UpdateTranslationsView
 from moderation.rules import may_publish_directly
 
 SUBMITTED = _("Traducción «%(title)s» (%(locale)s) enviada a «Aprobación del Director».")
+SUBMIT_HINT = _("Cuando termine de traducir, envíe la traducción a «Aprobación del Director»: solo así se publica.")
 OUTDATED = _(
     "Traducción desactualizada: la página original cambió el %(changed)s, después de la última "
     "sincronización de esta traducción (%(synced)s). Sincronice para traer los textos nuevos."
@@ -154,13 +155,25 @@ def annotate_outdated(parent_page, pages, request):
     return pages.annotate(translation_outdated=outdated_translation())
 
 
-def note_outdated(request, page):
-    """before_edit_page (GET): the translation editor says when its source changed after the last sync."""
+def note_translation(request, page):
+    """before_edit_page (GET) of a translation: wagtail-localize's editor shows, as messages, the way
+    to the Director's workflow and whether the source changed after the last sync."""
     if request.method != "GET" or page.locale.language_code == settings.LANGUAGE_CODE:
         return
     translation = synced_translation(page)
-    if translation is None or not is_outdated(translation):
+    if translation is None:
         return
+    if page.get_workflow() is not None and page.permissions_for_user(request.user).can_edit():
+        messages.info(
+            request,
+            SUBMIT_HINT,
+            buttons=[messages.button(submit_translation_url(page), _("Enviar traducción a Aprobación del Director"))],
+        )
+    if is_outdated(translation):
+        note_outdated(request, translation)
+
+
+def note_outdated(request, translation):
     messages.warning(
         request,
         OUTDATED

@@ -162,7 +162,7 @@ def register_moderation_log_actions(actions):
 hooks.register("register_page_header_buttons", translations.submit_translation_buttons)
 hooks.register("construct_explorer_page_queryset", translations.annotate_outdated)
 # Before wagtail-localize's own before_edit_page, which answers with its translation editor.
-hooks.register("before_edit_page", translations.note_outdated, order=-1)
+hooks.register("before_edit_page", translations.note_translation, order=-1)
 
 
 @hooks.register("register_admin_urls")
