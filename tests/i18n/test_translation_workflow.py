@@ -9,6 +9,7 @@ from django.urls import reverse
 from wagtail.models import Locale, Page, WorkflowState
 from wagtail_localize.models import StringSegment, Translation
 
+from moderation.translations import is_outdated
 from tests.factories import NewsPageFactory
 from tests.moderation.helpers import act, login
 
@@ -166,3 +167,72 @@ def test_api_lists_public_translations_and_flags_outdated_ones(
         source.save_revision(user=director2).publish(user=director2)
     detail = client.get(f"/api/v2/pages/{source.pk}/").json()
     assert detail["meta"]["translations"][0]["outdated"] is True
+
+
+ACTIVITY_TEXTS = {
+    "qu": {"Inti Raymi, Fiesta del Sol": "Inti Raymi, Intiq Raymin", "Explanada de Sacsayhuamán": "Saqsaywaman pampa"},
+    "en": {
+        "Inti Raymi, Fiesta del Sol": "Inti Raymi, Festival of the Sun",
+        "Explanada de Sacsayhuamán": "Sacsayhuamán esplanade",
+    },
+}
+
+
+@pytest.mark.django_db
+def test_a_translated_activity_reaches_each_locale_ics_through_the_workflow(
+    site_tree, redactor, director, director2, client
+):
+    import datetime as dt
+
+    from icalendar import Calendar
+
+    from events.recurrence import LIMA
+    from tests.factories import CivicEventPageFactory
+
+    start = dt.datetime(2026, 6, 24, 9, tzinfo=LIMA)
+    activity = CivicEventPageFactory(
+        parent=site_tree["sections"]["events.EventIndexPage"],
+        title="Inti Raymi, Fiesta del Sol",
+        place="Explanada de Sacsayhuamán",
+        address="",
+        start=start,
+        end=start + dt.timedelta(hours=8),
+        live=False,
+    )
+    activity.save_revision(user=director2).publish(user=director2)
+    activity.refresh_from_db()
+    translations = translate(login(redactor), activity, ["qu", "en"])
+    for code, translation in translations.items():
+        page = approve_translation(redactor, director, translation, ACTIVITY_TEXTS[code])
+        assert page.live
+    for code in ("es", "qu", "en"):
+        ics = Calendar.from_ical(client.get("/api/v2/calendar.ics", {"locale": code}).content)
+        [event] = ics.walk("VEVENT")
+        texts = ACTIVITY_TEXTS.get(code, {})
+        assert str(event["SUMMARY"]) == texts.get(activity.title, activity.title)
+        assert str(event["LOCATION"]) == texts.get(activity.place, activity.place)
+
+
+@pytest.mark.django_db
+def test_a_redactor_cannot_publish_a_translation_by_any_admin_route(source, redactor, director2):
+    """wagtail-localize's editor (action=publish), Wagtail's editor (action-publish), the bulk
+    publish action and "sync translated pages" with its publish option: all refused on the server."""
+    as_redactor = login(redactor)
+    translation = translate(as_redactor, source, ["qu"])["qu"]
+    write_strings(as_redactor, translation, TEXTS["qu"])
+    page = target(translation)
+    edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    as_redactor.post(edit_url, {"action": "publish"})
+    as_redactor.post(edit_url, {"action-publish": "action-publish", "title": "x", "slug": page.slug})
+    bulk = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "publish"])
+    as_redactor.post(f"{bulk}?id={page.pk}", {})
+    # The source changes, and the Redactor syncs asking to publish the translations.
+    source.lead = "Nuevos cierres."
+    source.save_revision(user=director2).publish(user=director2)
+    sync_url = reverse("wagtail_localize:update_translations", args=[translation.source.pk])
+    assert as_redactor.post(sync_url, {"publish_translations": "on"}).status_code == 302
+    page = type(page).objects.get(pk=page.pk)
+    assert not page.live and page.live_revision is None
+    translation.refresh_from_db()
+    translation.source.refresh_from_db()
+    assert not is_outdated(translation)  # the sync itself happened; publishing stays with the Director
