@@ -99,6 +99,56 @@ def ensure_sections(home):
     return sections
 
 
+# Titles of the home page and section indexes in the other locales (slugs stay the same,
+# so every locale's tree has the same shape: /qu/notas-de-prensa/…, /en/notas-de-prensa/…).
+TRANSLATED_TITLES = {
+    "qu": {
+        "home.HomePage": "Qusqu Suyupa Hatun Kamachiq Wasin",
+        "news.NewsIndexPage": "Willakuykuna",
+        "news.SpeechIndexPage": "Rimaykuna",
+        "news.BulletinIndexPage": "Qillqasqakuna",
+        "events.EventIndexPage": "Llaqtapa raymi p'unchawninkuna",
+        "news.CampaignIndexPage": "Willachiykuna",
+    },
+    "en": {
+        "home.HomePage": "Provincial Municipality of Cusco",
+        "news.NewsIndexPage": "Press releases",
+        "news.SpeechIndexPage": "Speeches",
+        "news.BulletinIndexPage": "Publications",
+        "events.EventIndexPage": "Civic calendar",
+        "news.CampaignIndexPage": "Campaigns",
+    },
+}
+
+
+def _label(page):
+    return page._meta.label
+
+
+def ensure_translation(page, locale, slug=None):
+    """The page's live translation in ``locale``, created (under the parent's translation) if missing."""
+    existing = page.get_translation_or_none(locale)
+    if existing is not None:
+        return existing.specific
+    translated = page.copy_for_translation(locale)
+    translated.title = TRANSLATED_TITLES.get(locale.language_code, {}).get(_label(page), page.title)
+    if slug:
+        translated.slug = slug
+    translated.save()
+    translated.save_revision().publish()
+    return translated.specific
+
+
+def ensure_translated_tree(home, sections, locales):
+    """Home page and section indexes in every non-default locale (idempotent)."""
+    for code, locale in locales.items():
+        if locale.pk == home.locale_id:
+            continue
+        ensure_translation(home, locale, slug=f"{home.slug}-{code}")
+        for section in sections.values():
+            ensure_translation(section, locale)
+
+
 WORKFLOW_NAME = "Aprobación del Director"
 TASK_NAME = "Revisión del Director"
 
@@ -147,6 +197,7 @@ def bootstrap():
     home = ensure_home(locales[settings.LANGUAGE_CODE])
     site = ensure_site(home)
     sections = ensure_sections(home)
+    ensure_translated_tree(home, sections, locales)
     groups = ensure_groups()
     workflow = ensure_workflow(groups[DIRECTOR])
     return {

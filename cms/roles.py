@@ -46,6 +46,8 @@ COLLECTION_PERMISSIONS = {
 
 # Plain model permissions ("app_label.codename").
 _ACCESS = ["wagtailadmin.access_admin"]
+# wagtail-localize: "Traducir esta página" (the translation is published only through the workflow).
+_TRANSLATE = ["wagtail_localize.submit_translation"]
 _PRESS_CONTACTS_EDIT = [f"cms.{a}_{m}" for m in ("mediaoutlet", "institution") for a in ("add", "change")]
 _PRESS_CONTACTS_ALL = [f"cms.{a}_{m}" for m in ("mediaoutlet", "institution") for a in ("add", "change", "delete")]
 # Press (media_relations): Redactores work on interview requests and see deliveries and embargo
@@ -65,6 +67,7 @@ _PRESS_DIRECTOR = [
 MODEL_PERMISSIONS = {
     REDACTORES: [
         *_ACCESS,
+        *_TRANSLATE,
         "cms.add_person",
         "cms.change_person",
         "cms.add_category",
@@ -77,6 +80,7 @@ MODEL_PERMISSIONS = {
     ],
     DIRECTOR: [
         *_ACCESS,
+        *_TRANSLATE,
         *[f"cms.{a}_{m}" for m in ("person", "category") for a in ("add", "change", "delete")],
         *[f"screens.{a}_alert" for a in ("add", "change", "delete", "publish", "lock", "unlock")],
         *_PRESS_CONTACTS_ALL,

@@ -20,7 +20,14 @@ from events.ics_store import build_stored_calendar
 from events.jsonld import occurrence_json
 from events.links import api_url, public_url
 from events.models import CivicEventPage
-from events.queries import filter_events, fingerprint, overlapping, public_events, with_publish_count
+from events.queries import (
+    filter_events,
+    fingerprint,
+    overlapping,
+    public_events,
+    with_language,
+    with_publish_count,
+)
 from events.ranges import stored_calendar_items
 from events.recurrence import LIMA, aware, midnight
 from events.validators import YEARS
@@ -101,6 +108,7 @@ def calendar_item(event, occurrence, links):
         "event_type_label": str(event.get_event_type_display()),
         "place": event.place,
         "address": event.address,
+        "locale": event.language,
         **links,
     }
 
@@ -117,7 +125,9 @@ def calendar_occurrences(events, first, last):
 
 def expanded_calendar_items(events, range_start, range_end):
     """The calendar's items overlapping [range_start, range_end) (naive Lima), each rule expanded."""
-    candidates = overlapping(events, aware(range_start), aware(range_end)).prefetch_related("occurrence_overrides")
+    candidates = with_language(overlapping(events, aware(range_start), aware(range_end))).prefetch_related(
+        "occurrence_overrides"
+    )
     found = []
     for event in candidates.order_by("pk"):
         try:
@@ -169,9 +179,17 @@ def calendar_ics(request):
     etag = make_etag("calendar.ics", sorted(params.items()), *fingerprint(events))
 
     def build():
-        # Each activity's text was rendered when it was stored (events.ics_store): one query here.
+        if params["locale"] == settings.LANGUAGE_CODE:
+            # Each activity's text was rendered when it was stored (events.ics_store): one query here.
+            body = build_stored_calendar(with_publish_count(events))
+        else:
+            # Another language: translations and their Spanish fallbacks say their language
+            # (LANGUAGE= on SUMMARY and LOCATION), so they are rendered here, in chunks.
+            from events.ics import build_calendar  # icalendar only where a feed is rendered
+
+            rows = with_language(with_publish_count(events)).prefetch_related("occurrence_overrides")
+            body = build_calendar(rows.order_by("pk").iterator(chunk_size=200))
         # The response is then kept per content generation (cms.api.cache).
-        body = build_stored_calendar(with_publish_count(events))
         response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
         response["Content-Disposition"] = 'inline; filename="calendario-civico.ics"'
         return response

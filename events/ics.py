@@ -8,7 +8,7 @@ import datetime as dt
 import logging
 from functools import lru_cache
 
-from icalendar import Calendar, Event, Timezone, vRecur
+from icalendar import Calendar, Event, Timezone, vRecur, vText
 
 from events.choices import EventStatus
 from events.jsonld import plain_text
@@ -70,6 +70,17 @@ def _description(event, status, reason):
     return "\n\n".join(lines)
 
 
+def _text(value, event):
+    """A text property, with RFC 5545's LANGUAGE parameter when the feed asked for a language other
+    than Spanish (events.queries.with_language): a Spanish fallback then says it is Spanish."""
+    language = getattr(event, "language", None)
+    if not language or not value:
+        return value
+    text = vText(value)
+    text.params["LANGUAGE"] = language
+    return text
+
+
 def _component(event, common, occurrence):
     component = Event()
     for name, value in common.items():
@@ -106,8 +117,8 @@ def event_components(event, sequence=None, url=None):
         "dtstamp": stamp,
         "last-modified": stamp,
         "sequence": event_sequence(getattr(event, "publish_count", 1)) if sequence is None else sequence,
-        "summary": event.title,
-        "location": ", ".join(part for part in (event.place, event.address) if part),
+        "summary": _text(event.title, event),
+        "location": _text(", ".join(part for part in (event.place, event.address) if part), event),
         "url": public_url(event) if url is None else url,
         "categories": [str(event.get_event_type_display())],
     }

@@ -13,12 +13,18 @@ def api_url(page_id):
     return f"{settings.WAGTAILAPI_BASE_URL.rstrip('/')}/api/v2/pages/{page_id}/"
 
 
+def language_prefix(language):
+    """``/<language>`` before a translation's path on the website; nothing for Spanish (the default)."""
+    return f"/{language}" if language and language != settings.LANGUAGE_CODE else ""
+
+
 def public_url(page, request=None):
-    """The website URL: WEBSITE_URL + the page path relative to its site root (as HeadlessMixin serves)."""
+    """The website URL: WEBSITE_URL + the page path relative to its site root (as HeadlessMixin serves),
+    with /<language> first for a translation whose ``language`` is annotated (as cms.api.public.SiteRoots)."""
     parts = page.get_url_parts(request)
     if not parts or parts[2] is None:
         return None
-    return f"{settings.WEBSITE_URL}{parts[2]}"
+    return f"{settings.WEBSITE_URL}{language_prefix(getattr(page, 'language', None))}{parts[2]}"
 
 
 class PublicUrls:
@@ -38,7 +44,14 @@ class PublicUrls:
         self.probe.url_path = url_path
         return public_url(self.probe)
 
-    def __call__(self, url_path):
+    def __call__(self, url_path, language=None):
+        url = self._url(url_path)
+        prefix = language_prefix(language)
+        if not prefix or url is None:
+            return url
+        return url.replace(settings.WEBSITE_URL, settings.WEBSITE_URL + prefix, 1)
+
+    def _url(self, url_path):
         parent, _sep, slug = url_path[:-1].rpartition("/")
         parent += "/"
         if not slug or not url_path.endswith("/") or url_path in self.site_roots:

@@ -31,7 +31,9 @@ def _filter_params():
         query_param("type", "Tipo de actividad.", {"type": "string", "enum": list(EventType.values)}),
         query_param(
             "locale",
-            f"Idioma de las actividades (por defecto {settings.LANGUAGE_CODE}).",
+            f"Idioma de las actividades (por defecto {settings.LANGUAGE_CODE}). Las que no tienen traducción "
+            f"publicada en ese idioma salen en {settings.LANGUAGE_CODE} (JSON: `locale` de cada ocurrencia; "
+            "iCalendar: parámetro LANGUAGE de SUMMARY y LOCATION).",
             {"type": "string", "enum": locales},
         ),
     ]
@@ -60,6 +62,10 @@ occurrence = _object(
         "event_type_label": {"type": "string"},
         "place": {"type": "string"},
         "address": {"type": "string"},
+        "locale": {
+            "type": "string",
+            "description": "Idioma del texto: el pedido, o es si la actividad aún no tiene traducción publicada.",
+        },
         "api_url": {"type": "string", "format": "uri", "description": "Detalle en /api/v2/pages/{id}/."},
         "url": {"type": ["string", "null"], "format": "uri", "description": "Página en el sitio web."},
     },

@@ -1,6 +1,7 @@
 """Which activities the public outputs may show, and a cheap fingerprint of them for ETags."""
 
-from django.db.models import Count, Max, OuterRef, Q, Subquery, Value
+from django.conf import settings
+from django.db.models import Count, F, Max, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from wagtail.models import PageLogEntry
 
@@ -14,11 +15,28 @@ def public_events():
 
 
 def filter_events(events, *, locale=None, event_type=None):
-    if locale:
-        events = events.filter(locale__language_code=locale)
     if event_type:
         events = events.filter(event_type=event_type)
+    if locale:
+        events = in_language(events, locale)
     return events
+
+
+def in_language(events, language):
+    """The activities in ``language``; for a language other than Spanish, also the Spanish ones
+    that have no public translation in it (the Spanish fallback: each item says its ``language``)."""
+    default = settings.LANGUAGE_CODE
+    if language == default:
+        return events.filter(locale__language_code=default)
+    translated = events.filter(locale__language_code=language).values("translation_key")
+    return events.filter(
+        Q(locale__language_code=language) | (Q(locale__language_code=default) & ~Q(translation_key__in=translated))
+    )
+
+
+def with_language(events):
+    """Annotate each activity's ``language`` (its locale's code) without a query per row."""
+    return events.annotate(language=F("locale__language_code"))
 
 
 def overlapping(events, range_start, range_end):

@@ -27,9 +27,9 @@ def _occurrence(values):
     )
 
 
-def _links(event_id, url_path, memo, urls):
+def _links(event_id, url_path, language, memo, urls):
     if event_id not in memo:
-        memo[event_id] = {"api_url": api_url(event_id), "url": urls(url_path)}
+        memo[event_id] = {"api_url": api_url(event_id), "url": urls(url_path, language)}
     return memo[event_id]
 
 
@@ -38,10 +38,10 @@ def stored_calendar_items(events, range_start, range_end):
     if not covers(current_window(), range_start, range_end):
         return None
     labels = {value: str(label) for value, label in CivicEventPage.EventType.choices}  # once, not per row
-    fields = ("title", "event_type", "place", "address", "url_path")
+    fields = ("title", "event_type", "place", "address", "url_path", "locale__language_code")
     items, memo, urls = [], {}, PublicUrls(CivicEventPage)
     for event_id, *values in _rows(events, range_start, range_end, fields):
-        title, event_type, place, address, url_path = values[len(OCCURRENCE_FIELDS) :]
+        title, event_type, place, address, url_path, language = values[len(OCCURRENCE_FIELDS) :]
         items.append(
             {
                 "event_id": event_id,
@@ -51,7 +51,8 @@ def stored_calendar_items(events, range_start, range_end):
                 "event_type_label": labels.get(event_type, event_type),
                 "place": place,
                 "address": address,
-                **_links(event_id, url_path, memo, urls),
+                "locale": language,
+                **_links(event_id, url_path, language, memo, urls),
             }
         )
     return items

@@ -44,7 +44,9 @@ def guard_edit(request, obj):
         return None
     if request.method != "POST":
         return None
-    if request.POST.get("action-publish") and not may_publish_directly(request.user):
+    # "action-publish": Wagtail's editor; "action=publish": wagtail-localize's translation editor.
+    publishes = request.POST.get("action-publish") or request.POST.get("action") == "publish"
+    if publishes and not may_publish_directly(request.user):
         return refuse(request, DIRECT_PUBLISH_REFUSED)
     wants_approval = (
         request.POST.get("action-workflow-action") and request.POST.get("workflow-action-name") == "approve"

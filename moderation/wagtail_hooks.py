@@ -11,7 +11,7 @@ from wagtail.log_actions import LogFormatter
 from wagtail.models import DraftStateMixin, WorkflowMixin
 from wagtail.snippets.action_menu import ActionMenuItem as SnippetActionMenuItem
 
-from moderation import guards
+from moderation import guards, translations
 from moderation.emergency import EmergencyPublishView, emergency_publish_url
 from moderation.messages import CONFIRM_CHANGED_WHILE_REVIEWING, warn_if_changed_while_reviewing
 from moderation.my_work import MyWorkPanel, shows_my_work
@@ -159,9 +159,16 @@ def register_moderation_log_actions(actions):
 # --- Admin URLs, report and dashboard --------------------------------------------------
 
 
+hooks.register("register_page_header_buttons", translations.submit_translation_buttons)
+hooks.register("construct_explorer_page_queryset", translations.annotate_outdated)
+# Before wagtail-localize's own before_edit_page, which answers with its translation editor.
+hooks.register("before_edit_page", translations.note_translation, order=-1)
+
+
 @hooks.register("register_admin_urls")
 def register_moderation_urls():
     return [
+        *translations.urls(),
         path(
             "moderacion/emergencia/<str:app_label>/<str:model_name>/<str:pk>/",
             EmergencyPublishView.as_view(),
@@ -202,3 +209,17 @@ def add_scheduled_publications_panel(request, panels):
         panels.append(ScheduledPublicationsPanel())
     if shows_my_work(request.user):
         panels.append(MyWorkPanel(request.user))
+
+
+def _drop_localize_listing_buttons():
+    """wagtail-localize's "Traducir esta página" in page listings costs queries per row (the
+    explorer's query count grows with the page size): it stays on each page's header only."""
+    from wagtail_localize import wagtail_hooks as localize_hooks  # registers its hooks now
+
+    name = "register_page_listing_more_buttons"
+    hooks._hooks[name] = [
+        entry for entry in hooks._hooks.get(name, []) if entry[0] is not localize_hooks.page_listing_more_buttons
+    ]
+
+
+_drop_localize_listing_buttons()

@@ -7,13 +7,14 @@ import mimetypes
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch
+from django.http import Http404, JsonResponse
 from django.urls import reverse
 from django.utils.feedgenerator import Enclosure, Rss201rev2Feed
 from wagtail.models import Locale
 
 from cms.api.public import public_images, public_pages
 from cms.api.purge import register_purge_urls
-from cms.api.schema.registry import NOT_MODIFIED, URI_TOO_LONG, cache_headers, register_openapi
+from cms.api.schema.registry import ERROR, JSON, NOT_MODIFIED, URI_TOO_LONG, cache_headers, register_openapi
 from news.models import NewsIndexPage, NewsPage
 from publishing.http import conditional
 
@@ -41,10 +42,24 @@ class NewsFeed(Feed):
     language = "es"
 
     def __call__(self, request, *args, **kwargs):
+        code = request.GET.get("locale", settings.LANGUAGE_CODE)
+        if code not in dict(settings.LANGUAGES):
+            message = f"Unknown locale {code!r}. Use one of: {', '.join(dict(settings.LANGUAGES))}."
+            return JsonResponse({"message": message}, status=400)
         return conditional(request, super().__call__(request, *args, **kwargs), max_age=FEED_MAX_AGE)
 
     def get_object(self, request, *args, **kwargs):
-        return Locale.get_default()
+        """?locale=es|qu|en (default: es; __call__ answers 400 to any other)."""
+        code = request.GET.get("locale", settings.LANGUAGE_CODE)
+        locale = Locale.objects.filter(language_code=code).first()
+        if locale is None:
+            raise Http404(f"Locale {code!r} is not set up.")
+        return locale
+
+    def get_feed(self, obj, request):
+        feed = super().get_feed(obj, request)
+        feed.feed["language"] = obj.language_code
+        return feed
 
     def link(self, locale):
         index = public_pages(NewsIndexPage).filter(locale=locale).first()
@@ -97,10 +112,17 @@ register_openapi(
         "/feeds/noticias/": {
             "get": {
                 "summary": "RSS 2.0 de las notas de prensa",
-                "description": f"Las {FEED_ITEMS} notas de prensa más recientes en {settings.LANGUAGE_CODE}, "
+                "description": f"Las {FEED_ITEMS} notas de prensa más recientes en el idioma pedido, "
                 "con su imagen principal como enclosure.",
                 "tags": ["feeds"],
-                "parameters": [],
+                "parameters": [
+                    {
+                        "name": "locale",
+                        "in": "query",
+                        "description": "Idioma de las notas (por defecto es).",
+                        "schema": {"type": "string", "enum": [code for code, _name in settings.LANGUAGES]},
+                    }
+                ],
                 "responses": {
                     "200": {
                         "description": "Canal RSS 2.0.",
@@ -108,6 +130,7 @@ register_openapi(
                         "content": {"application/rss+xml": {"schema": {"type": "string"}}},
                     },
                     "304": NOT_MODIFIED,
+                    "400": {"description": "Idioma desconocido.", "content": {JSON: {"schema": ERROR}}},
                     "414": URI_TOO_LONG,
                 },
             }

@@ -15,6 +15,7 @@ import hashlib
 import json
 import logging
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
@@ -55,6 +56,7 @@ CONFIG_FIELDS = (
     "items",
     "seconds_per_slide",
     "poll_seconds",
+    "locale",
 )
 
 
@@ -146,6 +148,11 @@ def _object(properties):
 
 _DATETIME = {"type": "string", "format": "date-time"}
 _NO_STORE = {"Cache-Control": {"description": "no-store", "required": True, "schema": {"type": "string"}}}
+_LOCALE = {
+    "type": "string",
+    "enum": [code for code, _name in settings.LANGUAGES],
+    "description": "Idioma del texto: el de la pantalla, o es si la página aún no tiene traducción publicada.",
+}
 _SLIDES = {
     "news": _object(
         {
@@ -153,6 +160,7 @@ _SLIDES = {
             "id": {"type": "integer"},
             "headline": {"type": "string"},
             "date": _DATETIME,
+            "locale": _LOCALE,
             "image": {
                 "anyOf": [
                     _object(
@@ -180,6 +188,7 @@ _SLIDES = {
             "status": {"type": "string", "enum": list(EventStatus.values)},
             "status_label": {"type": "string"},
             "status_reason": {"type": "string"},
+            "locale": _LOCALE,
         }
     ),
 }
@@ -191,6 +200,7 @@ _FEED = _object(
                 "name": {"type": "string"},
                 "building": {"type": "string"},
                 "orientation": {"type": "string", "enum": list(Screen.Orientation.values)},
+                "locale": {"type": "string", "description": "Idioma elegido para la pantalla."},
             }
         ),
         "standby": {"type": "boolean", "description": "Fuera de horario: solo alertas de emergencia."},

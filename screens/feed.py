@@ -14,6 +14,7 @@ from events.choices import EventStatus
 from events.queries import overlapping
 from events.ranges import stored_first_occurrences
 from events.recurrence import aware, local_naive, midnight
+from screens.localized import localize
 from screens.models import SCREEN_TIME_ZONE, Alert, Screen
 
 logger = logging.getLogger(__name__)
@@ -69,7 +70,7 @@ def news_slides(screen, limit):
         .prefetch_related(Prefetch("main_image", queryset=public_images().prefetch_renditions(spec)))
         .order_by("-date", "-pk")[:limit]
     )
-    return [
+    slides = [
         {
             "type": "news",
             "id": page.pk,
@@ -79,6 +80,7 @@ def news_slides(screen, limit):
         }
         for page in pages
     ]
+    return localize(slides, "news.NewsPage", screen.locale)
 
 
 def _image_data(image, spec):
@@ -88,7 +90,7 @@ def _image_data(image, spec):
     return {"url": rendition.url, "width": rendition.width, "height": rendition.height, "alt": image.description}
 
 
-def upcoming_events(now, limit):
+def upcoming_events(now, limit, language=settings.LANGUAGE_CODE):
     """Activities flagged for screens: each one's next occurrence not yet over that starts
     before the end of the 7-day window (Lima dates), recurrences expanded by the events app.
 
@@ -102,7 +104,7 @@ def upcoming_events(now, limit):
     found = stored_first_occurrences(events, now, aware(window_end))
     if found is None:
         found = _expanded_first_occurrences(events, now, window_end)
-    return [
+    slides = [
         {
             "type": "event",
             "id": event_id,
@@ -117,6 +119,7 @@ def upcoming_events(now, limit):
         }
         for event_id, fields, occurrence in found[:limit]
     ]
+    return localize(slides, "events.CivicEventPage", language)
 
 
 def _expanded_first_occurrences(events, now, window_end):
@@ -150,13 +153,14 @@ def build_feed(screen, now):
             # Outside its hours a screen shows nothing but an emergency.
             alerts = [alert for alert in alerts if alert.severity == Alert.Severity.EMERGENCY]
         news = news_slides(screen, screen.items) if playing and screen.show_news else []
-        events = upcoming_events(now, screen.items) if playing and screen.show_events else []
+        events = upcoming_events(now, screen.items, screen.locale) if playing and screen.show_events else []
         feed = {
             "screen": {
                 "slug": screen.slug,
                 "name": screen.name,
                 "building": screen.building,
                 "orientation": screen.orientation,
+                "locale": screen.locale,
             },
             "standby": not playing,
             "poll_after": screen.poll_seconds,

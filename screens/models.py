@@ -4,6 +4,7 @@ import datetime
 from zoneinfo import ZoneInfo
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -71,6 +72,16 @@ class Screen(models.Model):
         validators=[MinValueValidator(1), MaxValueValidator(600)],
         help_text=_("Cada cuánto la pantalla pregunta si hay contenido nuevo."),
     )
+    locale = models.CharField(
+        _("idioma"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_(
+            "Las notas y actividades se muestran traducidas a este idioma; las que aún no tienen "
+            "traducción publicada, en español."
+        ),
+    )
     last_seen_at = models.DateTimeField(_("última conexión"), null=True, blank=True, editable=False)
 
     panels = [
@@ -78,6 +89,7 @@ class Screen(models.Model):
         FieldPanel("slug"),
         FieldPanel("building"),
         FieldPanel("orientation"),
+        FieldPanel("locale"),
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("play_from"), FieldPanel("play_until")]),

@@ -19,7 +19,7 @@ class ScreenAdmin(ModelAdmin):
     menu_label = _("Pantallas")
     menu_icon = "desktop"
     menu_order = 230
-    list_display = ("name", "slug", "building", "orientation", "last_seen_at", "connection", "display_link")
+    list_display = ("name", "slug", "building", "orientation", "locale", "last_seen_at", "connection", "display_link")
     list_filter = ("orientation",)
     search_fields = ("name", "slug", "building")
 

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import environ
+from django.conf.locale import LANG_INFO
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -46,8 +47,8 @@ INSTALLED_APPS = [
     "wagtail.documents",
     "wagtail.images",
     "wagtail.search",
-    "wagtail.locales",
-    "wagtail.contrib.simple_translation",
+    "wagtail_localize",
+    "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.admin",
     "wagtail",
     "modelcluster",
@@ -149,8 +150,14 @@ LANGUAGE_CODE = "es"
 TIME_ZONE = "America/Lima"
 USE_I18N = True
 USE_TZ = True
-LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [("es", "Español"), ("qu", "Runasimi"), ("en", "English")]
+# Django has no "qu": LANGUAGES names it, and LANG_INFO (below) gives it a name for the admin.
+LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [("es", "Español"), ("qu", "Runa Simi"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = True
+LANG_INFO.setdefault("qu", {"bidi": False, "code": "qu", "name": "Quechua", "name_local": "Runa Simi"})
+# wagtail-localize: no machine translator (no network here); translators work by hand.
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
+# A new translation of a live page starts as a draft: it goes live only through the workflow.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("es", "Español"), ("en", "English")]
 WAGTAIL_USER_TIME_ZONES = ["America/Lima"]
 

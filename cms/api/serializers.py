@@ -11,6 +11,7 @@ from wagtail.images.models import AbstractImage
 from wagtail.models import Page
 
 from cms.api.streamfield import stream_representation
+from cms.api.translations import TranslationsField
 
 # Fields shown for people/categories inline besides their ``api_fields``.
 INLINE_EXTRA_FIELDS = {"cms.person": ["photo"]}
@@ -139,6 +140,7 @@ class PublicPageSerializer(PageSerializer):
     html_path = PublicPathField()
     parent = ParentField()
     gestion = GestionField()
+    translations = TranslationsField()
     alias_of = RefField("page", "alias_of_id")
 
     def build_relational_field(self, field_name, relation_info):

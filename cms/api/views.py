@@ -198,7 +198,7 @@ def site_condition(hostname, port):
 class PublicPagesAPIViewSet(PublicEndpointMixin, PagesAPIViewSet):
     endpoint_name = "pages"
     base_serializer_class = PublicPageSerializer
-    meta_fields = [*PagesAPIViewSet.meta_fields, "html_path", "gestion"]
+    meta_fields = [*PagesAPIViewSet.meta_fields, "html_path", "gestion", "translations"]
     listing_default_fields = [*PagesAPIViewSet.listing_default_fields, "html_path", "gestion"]
     find_query_parameters = frozenset(["id", "html_path"])
     _serializers = {}

@@ -102,8 +102,7 @@ def test_protocol_notes_never_appear(site_tree, client):
 def test_resolve_finds_pages_by_public_path_with_locale_prefix(site_tree, news_index, client):
     page = publish(NewsPageFactory(parent=news_index, slug="fiesta"))
     qu = Locale.objects.get(language_code="qu")
-    publish(site_tree["home"].copy_for_translation(qu).specific)
-    translated_index = publish(news_index.copy_for_translation(qu).specific)
+    translated_index = news_index.get_translation(qu)  # bootstrap translates the home page and sections
     qu_page = publish(NewsPageFactory(parent=translated_index, slug="raymi", locale=qu))
     data = client.get("/api/v2/resolve/?path=/notas-de-prensa/fiesta/").json()
     assert data["id"] == page.pk and data["body"]

@@ -42,7 +42,7 @@ def submitted_news(title, lead="Nota enviada a revisión por la Redactora."):
     from news.models import NewsIndexPage, NewsPage
 
     redactor = get_user_model().objects.get(username="redactor")
-    index = NewsIndexPage.objects.get()
+    index = NewsIndexPage.objects.get(locale__language_code="es")  # bootstrap also translates the tree
     page = index.add_child(
         instance=NewsPage(
             title=title,

@@ -55,7 +55,7 @@ def published_note():
     from tests.factories import ImageFactory, NewsPageFactory
 
     obras, _ = Category.objects.get_or_create(slug="obras-e2e", defaults={"name": "Obras (e2e)"})
-    index = NewsIndexPage.objects.get(slug="notas-de-prensa")
+    index = NewsIndexPage.objects.get(slug="notas-de-prensa", locale__language_code="es")
     note = NewsPageFactory.build(title="Puente de Sapantiana reabierto", main_image=ImageFactory())
     index.add_child(instance=note)
     note.categories.set([obras])

@@ -56,7 +56,7 @@ def test_redactor_submits_a_note_with_a_photo_and_the_director_approves_it_from_
 ):
     from news.models import NewsIndexPage
 
-    index_id = orm.run(lambda: NewsIndexPage.objects.get().pk)
+    index_id = orm.run(lambda: NewsIndexPage.objects.get(locale__language_code="es").pk)
     page = redactor_page
     page.goto(f"/admin/pages/{index_id}/add_subpage/")
     page.locator("#id_title").fill(TITLE)

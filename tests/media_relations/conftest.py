@@ -121,7 +121,7 @@ def contacts(categories):
 
 @pytest.fixture
 def news_index(site_tree):
-    return NewsIndexPage.objects.get(slug="notas-de-prensa")
+    return NewsIndexPage.objects.get(slug="notas-de-prensa", locale__language_code="es")  # also in qu and en
 
 
 def make_note(news_index, categories, **kwargs):

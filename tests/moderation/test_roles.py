@@ -51,6 +51,7 @@ def test_redactores(bootstrapped):
     assert page_perms(REDACTORES) == {(1, "add_page"), (1, "change_page"), (1, "lock_page")}
     assert model_perms(REDACTORES) == {
         "wagtailadmin.access_admin",
+        "wagtail_localize.submit_translation",
         "cms.add_person",
         "cms.change_person",
         "cms.add_category",
@@ -91,7 +92,12 @@ def test_director(bootstrapped):
         "unlock_page",
     }
     perms = model_perms(DIRECTOR)
-    assert {"screens.publish_alert", "screens.delete_alert", "cms.delete_person"} <= perms
+    assert {
+        "screens.publish_alert",
+        "screens.delete_alert",
+        "cms.delete_person",
+        "wagtail_localize.submit_translation",
+    } <= perms
     assert not any(p.startswith(("auth.", "wagtailcore.")) or p.endswith("_screen") for p in perms)
     assert (1, "delete_image") in collection_perms(DIRECTOR)
 
@@ -115,7 +121,7 @@ def test_the_stock_groups_that_could_publish_are_gone(bootstrapped):
 def test_bootstrap_repairs_permission_drift(bootstrapped):
     redactores = Group.objects.get(name=REDACTORES)
     director = Group.objects.get(name=DIRECTOR)
-    news = Page.objects.get(slug="notas-de-prensa")
+    news = Page.objects.get(slug="notas-de-prensa", locale__language_code="es")
     publish_page = Permission.objects.get(codename="publish_page")
     redactores.permissions.add(Permission.objects.get(codename="publish_alert"))
     GroupPagePermission.objects.create(group=redactores, page=news, permission=publish_page)
@@ -152,7 +158,9 @@ def test_the_workflow_is_set_and_repaired(bootstrapped):
     stock = Workflow.objects.exclude(pk=workflow.pk).get()
     stock.active = True
     stock.save()
-    WorkflowPage.objects.create(page=Page.objects.get(slug="notas-de-prensa"), workflow=stock)
+    WorkflowPage.objects.create(
+        page=Page.objects.get(slug="notas-de-prensa", locale__language_code="es"), workflow=stock
+    )
     WorkflowContentType.objects.filter(content_type=alert_type).delete()
     counts = (Workflow.objects.count(), GroupApprovalTask.objects.count())
 
@@ -162,4 +170,4 @@ def test_the_workflow_is_set_and_repaired(bootstrapped):
     assert WorkflowContentType.objects.get(content_type=alert_type).workflow == workflow
     assert list(Workflow.objects.filter(active=True)) == [workflow]
     assert (Workflow.objects.count(), GroupApprovalTask.objects.count()) == counts  # nothing duplicated
-    assert Page.objects.get(slug="notas-de-prensa").get_workflow() == workflow
+    assert Page.objects.get(slug="notas-de-prensa", locale__language_code="es").get_workflow() == workflow

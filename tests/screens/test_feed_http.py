@@ -52,6 +52,7 @@ def test_feed_shape(client, clock):
         "name": "Palacio Municipal",
         "building": "Palacio Municipal, Plaza Regocijo S/N",
         "orientation": "horizontal",
+        "locale": "es",
     }
     assert body["standby"] is False
     assert body["poll_after"] == 20

@@ -58,6 +58,7 @@ def test_weekly_activity_shows_its_next_occurrence_of_the_week(client, clock, si
             "status": "programado",
             "status_label": "Programado",
             "status_reason": "",
+            "locale": "es",
         }
     ]
 

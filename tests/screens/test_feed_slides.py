@@ -144,6 +144,7 @@ def test_upcoming_activities_of_today_and_the_week(client, clock, site_tree):
         "status": "postergado",
         "status_label": "Postergado",
         "status_reason": "Por lluvias",
+        "locale": "es",
     }
     assert "protocol_notes" not in str(result)
 

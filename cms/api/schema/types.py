@@ -179,6 +179,24 @@ class SchemaBuilder:
                     "additionalProperties": False,
                 }
             ),
+            "translations": {
+                "type": "array",
+                "description": "Traducciones públicas de la página en los otros idiomas.",
+                "items": {
+                    "type": "object",
+                    "properties": {
+                        "locale": {"type": "string"},
+                        "id": {"type": "integer"},
+                        "html_url": nullable({"type": "string", "format": "uri"}),
+                        "outdated": {
+                            "type": "boolean",
+                            "description": "Desactualizada: el original cambió después de la última sincronización.",
+                        },
+                    },
+                    "required": ["locale", "id", "html_url", "outdated"],
+                    "additionalProperties": False,
+                },
+            },
         }
         properties = {
             "id": {"type": "integer"},

@@ -4,6 +4,7 @@ from wagtail.models import Page
 
 from cms import demo
 from cms.bootstrap import bootstrap
+from cms.demo_translations import seed_translations
 from events.demo import seed_events
 from media_relations.demo import seed_press
 from news.demo import seed_bulletins, seed_news, seed_speeches
@@ -37,6 +38,7 @@ class Command(BaseCommand):
             seed_campaign(tree["sections"], news, bulletins)
             seed_delivered_speech(speeches)
             seed_screens(self.stdout)
+            seed_translations(tree["sections"])
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demostración lista: {len(news)} notas de prensa, {len(speeches)} discursos, "
