@@ -99,7 +99,7 @@ def test_protocol_notes_never_appear(site_tree, client):
     assert client.get("/api/v2/pages/?type=events.CivicEventPage&protocol_notes=x").status_code == 400
 
 
-def test_resolve_finds_pages_by_public_path_with_locale_prefix(site_tree, news_index, client):
+def test_resolve_finds_pages_by_public_path_with_locale_prefix(translated_site_tree, news_index, client):
     page = publish(NewsPageFactory(parent=news_index, slug="fiesta"))
     qu = Locale.objects.get(language_code="qu")
     translated_index = news_index.get_translation(qu)  # bootstrap translates the home page and sections
