@@ -13,8 +13,15 @@ import json
 import sys
 
 
-def content():
+def spanish_section(slug):
+    """The Spanish section index (bootstrap translates every section into qu and en too)."""
+    from django.conf import settings
     from wagtail.models import Page
+
+    return Page.objects.get(url_path__endswith=f"/{slug}/", locale__language_code=settings.LANGUAGE_CODE)
+
+
+def content():
 
     from cms.models import Person
     from tests.factories import (
@@ -26,14 +33,12 @@ def content():
         publish,
     )
 
-    parent = Page.objects.get(url_path__endswith="/notas-de-prensa/")
+    parent = spanish_section("notas-de-prensa")
     note = publish(NewsPageFactory(parent=parent, title="Nota respaldada"))
     document = DocumentFactory(title="Acta de la sesión")
     screen = ScreenFactory(slug="plaza-regocijo")
     mayor = PersonFactory(name="Alcalde de Prueba", role=Person.Role.ALCALDE)
-    bulletin = publish(
-        BulletinPageFactory(parent=Page.objects.get(url_path__endswith="/publicaciones/"), title="Boletín respaldado")
-    )
+    bulletin = publish(BulletinPageFactory(parent=spanish_section("publicaciones"), title="Boletín respaldado"))
     return {
         "bulletin": bulletin.pk,
         "note": note.pk,
@@ -45,11 +50,10 @@ def content():
 
 
 def note():
-    from wagtail.models import Page
 
     from tests.factories import NewsPageFactory, publish
 
-    parent = Page.objects.get(url_path__endswith="/notas-de-prensa/")
+    parent = spanish_section("notas-de-prensa")
     return {"note": publish(NewsPageFactory(parent=parent, title="Nota con foto nueva")).pk}
 
 

@@ -15,6 +15,7 @@ def main(path, role):
     import django
 
     django.setup()
+    from django.conf import settings
     from django.db import transaction
     from wagtail.models import Page
 
@@ -30,7 +31,9 @@ def main(path, role):
             if failed:
                 raise SystemExit(f"worker steps failed: {failed}")
     else:
-        parent = Page.objects.filter(url_path__endswith="/notas-de-prensa/").first()
+        parent = Page.objects.filter(
+            url_path__endswith="/notas-de-prensa/", locale__language_code=settings.LANGUAGE_CODE
+        ).first()
         for number in range(15):
             with transaction.atomic():  # as the admin's write views run (publishing middleware)
                 title = f"Nota de prensa {role} {number}"  # two editors at once: slugs of their own
