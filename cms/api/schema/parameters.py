@@ -7,18 +7,8 @@ from cms.api.params.fields import orderable
 from cms.api.params.listing import LIMIT_CEILING, MAX_OFFSET, MAX_SEARCH_LENGTH, limit_max
 from cms.api.params.pages import EXTRA_ORDERS, RICH_TEXT_FORMATS, ROOT
 from cms.api.registry import all_filters, date_types
+from cms.api.schema.registry import query_param as _param
 from cms.api.views import PublicPagesAPIViewSet
-
-
-def _param(name, description, schema=None, location="query", required=False):
-    return {
-        "name": name,
-        "in": location,
-        "required": required,
-        "description": description,
-        "schema": schema or {"type": "string"},
-    }
-
 
 ORDER_PATTERN = r"^(random|-?[a-z_]+(,-?[a-z_]+)*)$"
 ROOT_OR_ID = {"anyOf": [{"type": "integer", "minimum": 1}, {"type": "string", "enum": [ROOT]}]}
