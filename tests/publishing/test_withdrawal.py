@@ -140,3 +140,34 @@ def test_a_new_page_published_at_a_withdrawn_address_ends_the_410(
         publish(NewsPageFactory(parent=news_index, live=False, slug="feria-gastronomica"))
     assert Withdrawal.objects.get().cleared_at is not None
     assert resolve(client, "/notas-de-prensa/feria-gastronomica/").status_code != 410
+
+
+def test_a_bulk_announcement_clears_withdrawals_and_announces_each_public_page_once(
+    director, endpoint, news_index, live_news, django_capture_on_commit_callbacks
+):
+    """The importer's path (publishing.signal_handlers.announced_in_bulk): the same events and
+    cleared 410s as one page_published per page, nothing for a restricted page, nothing twice."""
+    from wagtail.models import PageViewRestriction
+    from wagtail.signals import page_published
+
+    from publishing.signal_handlers import announced_in_bulk
+
+    with django_capture_on_commit_callbacks(execute=True):
+        withdrawals.withdraw(live_news, director, REASON)
+        live_news.delete()
+    again = publish(NewsPageFactory(parent=news_index, live=False, slug="feria-gastronomica"))
+    other = publish(NewsPageFactory(parent=news_index, live=False, slug="otra-nota"))
+    private = publish(NewsPageFactory(parent=news_index, live=False, slug="nota-interna"))
+    PageViewRestriction.objects.create(page=private, restriction_type="password", password="x")
+    OutboxEvent.objects.all().delete()
+    Withdrawal.objects.update(cleared_at=None)
+
+    with announced_in_bulk([again, other, private]):
+        for page in (again, other, private):
+            page_published.send(sender=type(page), instance=page, revision=page.live_revision)
+    events = sorted(OutboxEvent.objects.values_list("event", "object_id"))
+    assert events == sorted([("published", str(again.pk)), ("published", str(other.pk))])
+    assert Withdrawal.objects.get().cleared_at is not None
+    # Outside the block, page_published announces as before.
+    page_published.send(sender=type(other), instance=other, revision=other.live_revision)
+    assert OutboxEvent.objects.filter(object_id=str(other.pk)).count() == 2
