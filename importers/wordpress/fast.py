@@ -30,6 +30,7 @@ from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision
 from wagtail.search.backends import get_search_backends
 from wagtail.signals import page_published
 
+from cms.references import reference_rows
 from publishing.signal_handlers import announced_in_bulk
 
 INDEX_CHUNK = 200
@@ -189,27 +190,6 @@ def flush_new_pages(new_pages, user, action):
     with announced_in_bulk([new.page for new in live]):
         for new in live:
             page_published.send(sender=type(new.page), instance=new.page, revision=new.revision)
-
-
-def reference_rows(page):
-    """What ``ReferenceIndex.create_or_update_for_object`` inserts for a page that has no rows yet."""
-    content_types = [ContentType.objects.get_for_model(model) for model in [type(page), *page._meta.get_parent_list()]]
-    content_type, base_content_type = content_types[0], content_types[-1]
-    return [
-        ReferenceIndex(
-            content_type=content_type,
-            base_content_type=base_content_type,
-            object_id=page.pk,
-            to_content_type_id=to_content_type_id,
-            to_object_id=to_object_id,
-            model_path=model_path,
-            content_path=content_path,
-            content_path_hash=ReferenceIndex._get_content_path_hash(content_path),
-        )
-        for to_content_type_id, to_object_id, model_path, content_path in set(
-            ReferenceIndex._extract_references_from_object(page)
-        )
-    ]
 
 
 def new_redirects(writer, paths, page):
