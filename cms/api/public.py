@@ -18,7 +18,7 @@ correlated subqueries, so they stay correct without any cache.
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
-from django.db.models import CharField, Exists, ExpressionWrapper, F, OuterRef, Q, Subquery, Value
+from django.db.models import CharField, Exists, ExpressionWrapper, F, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Cast
 from django.utils import timezone
 from wagtail.documents import get_document_model
@@ -58,9 +58,15 @@ def is_public_page(page, now=None):
     return page.pk is not None and public_pages(now=now).filter(pk=page.pk).exists()
 
 
-def _public_page_ids(now=None):
-    """Ids of public pages as text: the reference index stores object ids as strings."""
-    return public_pages(now=now).annotate(text_id=Cast("pk", output_field=CharField())).values("text_id")
+def _from_public_page(page_type, now=None):
+    """A reference index row (the outer query's) written by a page that is public now.
+
+    Correlated by primary key (the row's ``object_id`` is the page id as text): one index lookup per
+    row looked at, where ``object_id IN (every public page id)`` listed all 20,000 notes first
+    (40 ms per image listing at that size). The content type test comes first, so only page rows,
+    whose ids are digits, are cast."""
+    public_page = public_pages(now=now).filter(pk=Cast(OuterRef("object_id"), output_field=IntegerField()))
+    return Q(base_content_type=page_type) & Q(Exists(public_page))
 
 
 def used_by_public_pages(model, now=None):
@@ -68,7 +74,7 @@ def used_by_public_pages(model, now=None):
     rich-text link or embed), or that a snippet shown by a public page refers to (a
     person's photo)."""
     page_type = ContentType.objects.get_for_model(Page)
-    from_public_page = Q(base_content_type=page_type, object_id__in=_public_page_ids(now))
+    from_public_page = _from_public_page(page_type, now)
     shown_snippet = ReferenceIndex.objects.filter(
         from_public_page,
         to_content_type=OuterRef("base_content_type"),
