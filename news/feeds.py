@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Enclosure, Rss201rev2Feed
 from wagtail.models import Locale
 
-from cms.api.public import public_images, public_pages
+from cms.api.public import of_language, public_images, public_pages
 from cms.api.purge import register_purge_urls
 from cms.api.schema.registry import ERROR, JSON, NOT_MODIFIED, URI_TOO_LONG, cache_headers, register_openapi
 from news.models import NewsIndexPage, NewsPage
@@ -62,7 +62,7 @@ class NewsFeed(Feed):
         return feed
 
     def link(self, locale):
-        index = public_pages(NewsIndexPage).filter(locale=locale).first()
+        index = public_pages(NewsIndexPage).filter(of_language(locale.language_code)).first()
         return website_url(index) if index else settings.WEBSITE_URL
 
     def items(self, locale):
@@ -70,7 +70,7 @@ class NewsFeed(Feed):
         images = public_images().prefetch_renditions(ENCLOSURE_RENDITION)
         return (
             public_pages(NewsPage)
-            .filter(locale=locale)
+            .filter(of_language(locale.language_code))
             .defer_streamfields()
             .prefetch_related("categories", Prefetch("main_image", queryset=images))
             .order_by("-date", "-pk")[:FEED_ITEMS]

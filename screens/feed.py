@@ -9,7 +9,7 @@ from django.conf import settings
 from django.db.models import Prefetch, Q
 from django.utils import timezone, translation
 
-from cms.api.public import public_images, public_pages
+from cms.api.public import of_language, public_images, public_pages
 from events.choices import EventStatus
 from events.queries import overlapping
 from events.ranges import stored_first_occurrences
@@ -56,7 +56,7 @@ def alert_data(alert):
 
 def _public_pages(model_path):
     """Public pages of one type (cms.api.public) in the default language."""
-    return public_pages(apps.get_model(model_path)).filter(locale__language_code=settings.LANGUAGE_CODE)
+    return public_pages(apps.get_model(model_path)).filter(of_language(settings.LANGUAGE_CODE))
 
 
 def news_slides(screen, limit):

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.db.models import OuterRef, Subquery
 from wagtail.models import Page
 
-from cms.api.public import public_pages
+from cms.api.public import of_language, public_pages
 
 # Per model: the fields a slide takes from the translation.
 TRANSLATED_FIELDS = {
@@ -27,7 +27,7 @@ def translations_of(model_path, source_ids, language):
     source_id = Page.objects.filter(pk__in=source_ids, translation_key=OuterRef("translation_key")).values("pk")[:1]
     rows = (
         public_pages(apps.get_model(model_path))
-        .filter(locale__language_code=language)
+        .filter(of_language(language))
         .annotate(source_id=Subquery(source_id))
         .filter(source_id__isnull=False)
         .values("source_id", "id", *TRANSLATED_FIELDS[model_path])

@@ -18,12 +18,14 @@ correlated subqueries, so they stay correct without any cache.
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
-from django.db.models import CharField, Exists, ExpressionWrapper, F, IntegerField, OuterRef, Q, Subquery, Value
+from django.db import connection
+from django.db.models import CharField, Exists, ExpressionWrapper, F, Func, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Cast
+from django.db.models.lookups import Exact
 from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction, ReferenceIndex, Site
+from wagtail.models import CollectionViewRestriction, Locale, Page, PageViewRestriction, ReferenceIndex, Site
 
 
 def outer_path(name="path"):
@@ -51,6 +53,21 @@ def public_pages(model=None, now=None):
         .filter(Q(go_live_at__isnull=True) | Q(go_live_at__lte=now))
         .exclude(Exists(_restricted_ancestor(outer_path())))
     )
+
+
+def of_language(language_code):
+    """A filter (Q) for pages in the language ``language_code``.
+
+    On SQLite it reads ``(+locale_id) = <that locale's id>``: SQLite plans without statistics and
+    takes an equality on an indexed column as the best way in, so a plain locale filter made it walk
+    every page of the language (23,500 rows at 20,000 notes) and sort them, where the date index
+    gives the newest 20 in a few rows (the screens' notes: 33 ms -> under 1 ms). A unary ``+`` is
+    SQLite's documented way to keep a term off an index. PostgreSQL plans from statistics: the plain
+    join there."""
+    if connection.vendor != "sqlite":
+        return Q(locale__language_code=language_code)
+    locale_id = Subquery(Locale.objects.filter(language_code=language_code).values("pk")[:1])
+    return Q(Exact(Func(F("locale_id"), template="(+%(expressions)s)", output_field=IntegerField()), locale_id))
 
 
 def is_public_page(page, now=None):

@@ -6,7 +6,7 @@ from wagtail.api.v2.utils import BadRequestError
 
 from cms.api.cache import cached_public_response, current_generation
 from cms.api.params.query import Query
-from cms.api.public import SiteRoots, public_pages
+from cms.api.public import SiteRoots, of_language, public_pages
 from cms.api.views import PublicPagesAPIViewSet
 
 MAX_PATH_LENGTH = 1024
@@ -42,7 +42,7 @@ class ResolveAPIView(PublicPagesAPIViewSet):
         response = None
         if found is not None:
             url_path, language = found
-            response = self.detail_response(public_pages().filter(url_path=url_path, locale__language_code=language))
+            response = self.detail_response(public_pages().filter(of_language(language), url_path=url_path))
         return response or self.not_found(request, public_path, found)
 
     def not_found(self, request, public_path, found):

@@ -24,7 +24,7 @@ from cms.api.params.listing import fields_config, ordering
 from cms.api.params.pages import ROOT, detail_params, page_query
 from cms.api.params.query import Query
 from cms.api.params.values import InvalidParam, parse_id
-from cms.api.public import SiteRoots, absolute_api_url, outer_path, public_pages
+from cms.api.public import SiteRoots, absolute_api_url, of_language, outer_path, public_pages
 from cms.api.serializers import PublicPageSerializer, query_plan
 
 SERIALIZER_CACHE_SIZE = 500
@@ -294,7 +294,7 @@ class PublicPagesAPIViewSet(PublicEndpointMixin, PagesAPIViewSet):
             found = SiteRoots.load(current_generation(self.request).value).url_path_for(html_path)
             if found is not None:
                 url_path, language = found
-                pk = public_pages().filter(url_path=url_path, locale__language_code=language).values("pk").first()
+                pk = public_pages().filter(of_language(language), url_path=url_path).values("pk").first()
                 if pk is not None:
                     return pk["pk"]
         return super().find_pk(query)

@@ -12,6 +12,7 @@ from cms.api.params.fields import field_filters, filterable, orderable
 from cms.api.params.listing import COMMON_PARAMS, common_params, order_params
 from cms.api.params.query import Query
 from cms.api.params.values import parse_date, parse_host, parse_id
+from cms.api.public import of_language
 from cms.api.registry import all_filters, page_type_config
 from cms.api.scopes import SCOPE_PARAMS, scope_filters
 
@@ -43,7 +44,7 @@ class PageQuery:
     filters: dict = field(default_factory=dict)
     tree: dict = field(default_factory=dict)  # {filter name: page id or ROOT}
     site: tuple | None = None  # (hostname, port or None)
-    scopes: list = field(default_factory=list)  # Q objects of ?campaign= and ?gestion= (cms/api/scopes.py)
+    scopes: list = field(default_factory=list)  # Q objects of ?locale=, ?campaign= and ?gestion= (cms/api/scopes.py)
 
 
 def page_types(query):
@@ -97,11 +98,11 @@ def page_query(request, api_fields):
         raise BadRequestError("filtering by descendant_of with child_of is not supported")
     result.site = query.parsed("site", parse_host)
     locale = query.raw("locale")
-    if locale is not None:
-        if locale not in dict(settings.LANGUAGES):
-            raise BadRequestError("'locale' must be one of: " + ", ".join(dict(settings.LANGUAGES)))
-        result.filters["locale__language_code"] = locale
+    if locale is not None and locale not in dict(settings.LANGUAGES):
+        raise BadRequestError("'locale' must be one of: " + ", ".join(dict(settings.LANGUAGES)))
     result.scopes = scope_filters(model, {name: query.raw(name) for name in SCOPE_PARAMS if name in query})
+    if locale is not None:
+        result.scopes.append(of_language(locale))
     own = {name for name in type_filters if name in config.filters} | SCOPE_PARAMS
     lookups, _tags = field_filters(query, model, [name for name in names if name not in own])
     result.filters.update(lookups)
