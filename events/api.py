@@ -1,6 +1,6 @@
 """Public calendar endpoints: occurrences in a date range (JSON) and the iCalendar feed.
 
-Plain Django views with local ETag/Cache-Control handling (events.http). cms.api imports
+Plain Django views; ETag, 304 and Cache-Control come from the shared cache (cms.api.cache). cms.api imports
 this module at start-up (autodiscovery), which registers both endpoints in /api/schema/.
 """
 
@@ -15,14 +15,13 @@ from django.urls import reverse
 from cms.api.purge import register_purge_urls
 from events import openapi
 from events.choices import EventType
-from events.http import conditional, json_error, make_etag
+from events.http import json_error
 from events.ics_store import build_stored_calendar
 from events.jsonld import occurrence_json
 from events.links import api_url, public_url
 from events.models import CivicEventPage
 from events.queries import (
     filter_events,
-    fingerprint,
     overlapping,
     public_events,
     with_language,
@@ -149,22 +148,18 @@ def calendar(request):
         params = parse_calendar_params(request)
     except BadRequest as exc:
         return json_error(str(exc))
+    # ETag, 304 and Cache-Control come from the shared cache (cms.api.cache, keyed by the content generation).
     events = filter_events(public_events(), locale=params["locale"], event_type=params["event_type"])
-    etag = make_etag("calendar.json", sorted(params.items()), *fingerprint(events))
-
-    def build():
-        items = calendar_occurrences(events, params["from"], params["to"])
-        meta = {
-            "from": params["from"].isoformat(),
-            "to": params["to"].isoformat(),
-            "time_zone": str(LIMA),
-            "locale": params["locale"],
-            "type": params["event_type"],
-            "total_count": len(items),
-        }
-        return JsonResponse({"meta": meta, "items": items}, json_dumps_params={"ensure_ascii": False})
-
-    return conditional(request, etag, build)
+    items = calendar_occurrences(events, params["from"], params["to"])
+    meta = {
+        "from": params["from"].isoformat(),
+        "to": params["to"].isoformat(),
+        "time_zone": str(LIMA),
+        "locale": params["locale"],
+        "type": params["event_type"],
+        "total_count": len(items),
+    }
+    return JsonResponse({"meta": meta, "items": items}, json_dumps_params={"ensure_ascii": False})
 
 
 def calendar_ics(request):
@@ -176,25 +171,20 @@ def calendar_ics(request):
     except BadRequest as exc:
         return json_error(str(exc))
     events = filter_events(public_events(), **params)
-    etag = make_etag("calendar.ics", sorted(params.items()), *fingerprint(events))
+    if params["locale"] == settings.LANGUAGE_CODE:
+        # Each activity's text was rendered when it was stored (events.ics_store): one query here.
+        body = build_stored_calendar(with_publish_count(events))
+    else:
+        # Another language: translations and their Spanish fallbacks say their language
+        # (LANGUAGE= on SUMMARY and LOCATION), so they are rendered here, in chunks.
+        from events.ics import build_calendar  # icalendar only where a feed is rendered
 
-    def build():
-        if params["locale"] == settings.LANGUAGE_CODE:
-            # Each activity's text was rendered when it was stored (events.ics_store): one query here.
-            body = build_stored_calendar(with_publish_count(events))
-        else:
-            # Another language: translations and their Spanish fallbacks say their language
-            # (LANGUAGE= on SUMMARY and LOCATION), so they are rendered here, in chunks.
-            from events.ics import build_calendar  # icalendar only where a feed is rendered
-
-            rows = with_language(with_publish_count(events)).prefetch_related("occurrence_overrides")
-            body = build_calendar(rows.order_by("pk").iterator(chunk_size=200))
-        # The response is then kept per content generation (cms.api.cache).
-        response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-        response["Content-Disposition"] = 'inline; filename="calendario-civico.ics"'
-        return response
-
-    return conditional(request, etag, build)
+        rows = with_language(with_publish_count(events)).prefetch_related("occurrence_overrides")
+        body = build_calendar(rows.order_by("pk").iterator(chunk_size=200))
+    # The response is then kept per content generation, with its ETag and 304 (cms.api.cache).
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="calendario-civico.ics"'
+    return response
 
 
 openapi.register(MAX_RANGE_DAYS)
@@ -203,7 +193,7 @@ openapi.register(MAX_RANGE_DAYS)
 @register_purge_urls
 def calendar_urls(instance):
     """A changed activity changes the ICS feed and the calendar; the JSON listing's URLs vary
-    with from/to, so only its base path is purged (the rest expire after MAX_AGE)."""
+    with from/to, so only its base path is purged (the rest expire after the API's max-age)."""
     if isinstance(instance, CivicEventPage) or getattr(instance, "specific_class", None) is CivicEventPage:
         return [reverse("calendar_ics"), reverse("calendar")]
     return []

@@ -1,11 +1,11 @@
-"""Which activities the public outputs may show, and a cheap fingerprint of them for ETags."""
+"""Which activities the public outputs may show."""
 
 from django.conf import settings
-from django.db.models import Count, F, Max, OuterRef, Q, Subquery, Value
+from django.db.models import Count, F, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from wagtail.models import PageLogEntry
 
-from cms.api.public import public_pages
+from cms.api.public import of_language, public_pages
 from events.models import CivicEventPage
 
 
@@ -27,11 +27,9 @@ def in_language(events, language):
     that have no public translation in it (the Spanish fallback: each item says its ``language``)."""
     default = settings.LANGUAGE_CODE
     if language == default:
-        return events.filter(locale__language_code=default)
-    translated = events.filter(locale__language_code=language).values("translation_key")
-    return events.filter(
-        Q(locale__language_code=language) | (Q(locale__language_code=default) & ~Q(translation_key__in=translated))
-    )
+        return events.filter(of_language(default))
+    translated = events.filter(of_language(language)).values("translation_key")
+    return events.filter(of_language(language) | (of_language(default) & ~Q(translation_key__in=translated)))
 
 
 def with_language(events):
@@ -57,14 +55,3 @@ def with_publish_count(events):
         .values("n")
     )
     return events.annotate(publish_count=Coalesce(Subquery(publishes), Value(0)))
-
-
-def fingerprint(events):
-    """What changes whenever the public calendar may change: two aggregate queries.
-
-    Publishing bumps ``last_published_at``; unpublishing, deleting or restricting changes the
-    count; moves and view restrictions are logged, so the newest page log entry covers them.
-    """
-    summary = events.order_by().aggregate(count=Count("pk"), published=Max("last_published_at"))
-    last_log = PageLogEntry.objects.aggregate(last=Max("pk"))["last"]
-    return summary["count"], summary["published"], last_log

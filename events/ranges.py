@@ -5,6 +5,8 @@ the few page fields the outputs show. ``None`` means the stored window does not 
 range and the caller expands the rules instead (events.recurrence).
 """
 
+from django.db.models import Exists, OuterRef
+
 from events.jsonld import occurrence_json
 from events.links import PublicUrls, api_url
 from events.models import CivicEventPage, EventOccurrence
@@ -15,7 +17,9 @@ OCCURRENCE_FIELDS = ("original_start", "start", "end", "all_day", "status", "rea
 
 
 def _rows(events, range_start, range_end, page_fields):
-    stored = EventOccurrence.objects.filter(event__in=events.order_by().values("pk"))
+    # Correlated by primary key: the range's occurrences (few, by the start index) each test their
+    # activity, where `event__in` listed every public activity first (the whole page table).
+    stored = EventOccurrence.objects.filter(Exists(events.order_by().filter(pk=OuterRef("event_id"))))
     rows = overlapping_rows(stored, range_start, range_end).order_by("start", "end", "event_id", "pk")
     return rows.values_list("event_id", *OCCURRENCE_FIELDS, *(f"event__{name}" for name in page_fields))
 

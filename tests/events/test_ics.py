@@ -167,5 +167,5 @@ def test_query_count_is_fixed(client, june, make_event, django_assert_max_num_qu
             overrides=[{"original_start": lima(2027, 7, day, 9), "status": "cancelado"}],
         )
     cache.clear()  # measure building the feed; the content generation is read again: 2 queries
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(6):
         assert len(vevents(feed(client))) == 7 + 2 + 10 * 2

@@ -89,12 +89,12 @@ def test_query_count_does_not_grow_with_activities(client, june, make_event, dja
             overrides=[{"original_start": lima(2027, 7, day, 9), "status": "cancelado"}],
         )
     cache.clear()
-    # content generation, fingerprint (2), Wagtail's site root paths (2), the stored text (1)
+    # content generation, Wagtail's site root paths (2), the stored text (1)
     with django_assert_num_queries(QUERIES):
         assert client.get(URL).status_code == 200
 
 
-QUERIES = 6
+QUERIES = 4
 
 
 def test_a_cache_buster_is_ignored_as_by_the_pages_api(client, june):

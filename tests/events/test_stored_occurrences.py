@@ -111,13 +111,13 @@ def test_the_worker_tick_runs_the_window_job(settings):
 
 
 def test_the_calendar_reads_a_year_in_the_same_queries_as_a_day(client, june, django_assert_max_num_queries):
-    # At most: the content generation, view restrictions, the fingerprint's aggregates, the window,
-    # the rows, and Wagtail's site root paths for the links (kept in the cache this test clears).
+    # At most: the content generation, view restrictions, the window, the rows, and Wagtail's site
+    # root paths for the links (kept in the cache this test clears).
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     cache.clear()
-    with django_assert_max_num_queries(8), CaptureQueriesContext(connection) as day_queries:
+    with django_assert_max_num_queries(6), CaptureQueriesContext(connection) as day_queries:
         day = client.get(URL, {"from": "2026-06-24", "to": "2026-06-24"})
     assert day.json()["meta"]["total_count"] == 3
     cache.clear()
