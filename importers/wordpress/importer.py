@@ -12,6 +12,7 @@ from django.db import transaction
 from django.test.utils import override_settings
 from wagtail.models import Site
 
+from cms.dbstats import analyze_after_bulk_load
 from importers.wordpress.fast import bulk_index
 from importers.wordpress.links import LinkResolver
 from importers.wordpress.media import MediaLibrary
@@ -154,6 +155,7 @@ def run_import(path, *, uploads=None, dry_run=False, user=None, category_map=Non
                         writer.write(item, amend=True)
             if not dry_run:  # a dry run leaves an external search engine untouched
                 bulk_index(writer.indexed)
+                analyze_after_bulk_load()
             report.duration_s = time.perf_counter() - started
             if dry_run:
                 raise DryRunRollback

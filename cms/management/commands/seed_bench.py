@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from cms.benchdata import pools
 from cms.benchdata.seed import Seeder
 from cms.bootstrap import bootstrap
+from cms.dbstats import analyze_after_bulk_load
 
 
 def index_media_uses():
@@ -63,6 +64,7 @@ class Command(BaseCommand):
         index_media_uses()
         if not options["no_index"]:
             seeder.index()
+        analyze_after_bulk_load()
         seeder.timings["total_s"] = round(time.perf_counter() - started, 2)
         result = {"totals": counts, "created": created, "timings": seeder.timings, "indexed": not options["no_index"]}
         if options["json"]:
