@@ -29,13 +29,17 @@ def _version(command):
 
 
 def postgres_version(url):
-    try:
-        import psycopg
+    """The server's version; asked of its ``postgres`` database (the bench's own may not exist yet)."""
+    import psycopg
+    from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
-        with psycopg.connect(url, connect_timeout=3) as connection:
-            return connection.execute("SHOW server_version").fetchone()[0]
-    except Exception:  # any failure means "not reachable", reported as such
-        return None
+    for conninfo in (make_conninfo(**{**conninfo_to_dict(url), "dbname": "postgres"}), url):
+        try:
+            with psycopg.connect(conninfo, connect_timeout=3) as connection:
+                return connection.execute("SHOW server_version").fetchone()[0]
+        except Exception:  # noqa: BLE001, S112 - any failure means "not reachable", reported as such
+            continue
+    return None
 
 
 def describe(args):
