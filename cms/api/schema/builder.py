@@ -263,13 +263,15 @@ NO_DATABASE = ("/healthz", "/readyz", "/api/docs/", "/api/schema/")  # answer wi
 
 
 def _add_refusals(paths):
-    """Every rate-limited operation may answer 429 (cms/ratelimit.py), and every one that reads the
-    database a 503 when it stays locked or unreachable (cms/errors.py)."""
+    """Every rate-limited operation may answer 429 (cms/ratelimit.py), every one that reads the
+    database a 503 when it stays locked or unreachable (cms/errors.py), and every one a 414 when its
+    request line is longer than the server takes (gunicorn: 4,094 bytes), before any of our code."""
     for path, operations in paths.items():
         for operation in operations.values():
             responses = operation.get("responses")
             if responses is None:
                 continue
+            responses.setdefault("414", {"$ref": "#/components/responses/URITooLong"})
             if path.startswith(RATE_LIMITED_PREFIXES):
                 responses.setdefault("429", {"$ref": "#/components/responses/TooManyRequests"})
             if path not in NO_DATABASE:
