@@ -3,36 +3,12 @@ index entries, and loading the requested slice of objects in rank order."""
 
 from collections import OrderedDict
 
-from django.db.models import BigIntegerField, Count, Exists, F, IntegerField, OuterRef
-from django.db.models.functions import Cast
+from django.db.models import Count, F
+
+from cms.object_ids import as_pk, in_queryset, pk_field
 
 # The ranked query's score column (higher is better) and, where it has one, its count of all matches.
 SCORE, TOTAL = "_search_score", "_search_total"
-
-
-def pk_field(model):
-    """The concrete primary key field (a child page's ``page_ptr`` is ``Page.id``)."""
-    field = model._meta.pk
-    while field.is_relation:
-        field = field.target_field
-    return field
-
-
-def as_pk(model, object_id):
-    """An index entry's text ``object_id`` as ``model``'s primary key type, so the database looks
-    the object up by its key (index entries store every id as text)."""
-    kind = pk_field(model).get_internal_type()
-    if kind in ("BigAutoField", "BigIntegerField", "PositiveBigIntegerField"):
-        return Cast(object_id, output_field=BigIntegerField())
-    if kind.endswith(("AutoField", "IntegerField")):
-        return Cast(object_id, output_field=IntegerField())
-    return object_id
-
-
-def in_queryset(queryset, object_id_path):
-    """The entry's object is in ``queryset``, with every filter it has (one indexed lookup per entry)."""
-    objects = queryset.order_by().filter(pk=as_pk(queryset.model, OuterRef(object_id_path)))
-    return Exists(objects.values("pk"))
 
 
 class FiltersInSQLMixin:
