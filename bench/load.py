@@ -110,7 +110,7 @@ def run_wrk(port, path, headers, duration, connections, threads, bust=False):
     for name, value in headers.items():
         command += ["-H", f"{name}: {value}"]
     command.append(f"http://127.0.0.1:{port}{path}")
-    env = {**os.environ, "BENCH_BUST": "1" if bust else "0"}
+    env = {**os.environ, "BENCH_BUST": "1" if bust else "0", "BENCH_RUN": str(time.time_ns())}
     output = subprocess.run(command, capture_output=True, text=True, timeout=duration + 60, check=False, env=env)
     line = next((ln for ln in output.stdout.splitlines() if ln.startswith("BENCH_JSON ")), None)
     if line is None:

@@ -3,8 +3,11 @@ local threads = {}
 
 -- With BENCH_BUST=1 every request adds a unique `_=` (the API's ignored cache-buster): each one is a
 -- cache miss, in the server cache and in the fast path alike.
+-- wrk's Lua never seeds math.random, so `BENCH_RUN` (a value unique to each run, set by load.py) is
+-- part of every `_=`: otherwise the measured run would repeat its warm-up's URLs and hit the cache.
 local counter = 0
 local bust = os.getenv("BENCH_BUST") == "1"
+local run = os.getenv("BENCH_RUN") or tostring(os.time())
 
 function setup(thread)
   table.insert(threads, thread)
@@ -20,7 +23,7 @@ if bust then
     counter = counter + 1
     local path = wrk.path
     local sep = string.find(path, "?", 1, true) and "&" or "?"
-    return wrk.format(nil, path .. sep .. "_=" .. id .. "-" .. counter .. "-" .. math.random(1, 1000000000))
+    return wrk.format(nil, path .. sep .. "_=" .. run .. "-" .. id .. "-" .. counter)
   end
 end
 
