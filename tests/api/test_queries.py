@@ -57,3 +57,22 @@ def test_images_and_documents_listings_cost_a_fixed_number_of_queries(
         cache.clear()
         with django_assert_max_num_queries(6):  # 6: stock's meta.tags, one query for the whole page
             assert client.get(url).status_code == 200
+
+
+def test_sqlite_counts_public_notes_from_the_covering_index(make_news, db):
+    """cms 0005: the listing's total_count reads the narrow index, not every page row (SQLite)."""
+    import pytest
+
+    from cms.api.public import public_pages
+    from news.models import NewsPage
+
+    if connection.vendor != "sqlite":
+        pytest.skip("the index is SQLite's; PostgreSQL counts with a hash join")
+    make_news(3)
+    with CaptureQueriesContext(connection) as queries:
+        assert public_pages(NewsPage).count() == 4  # the three and the page their bodies link to
+    (count_sql,) = [query["sql"] for query in queries.captured_queries if "COUNT(*)" in query["sql"]]
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN QUERY PLAN {count_sql}")  # SQLite's own quoting of the parameters
+        plan = " | ".join(row[3] for row in cursor.fetchall())
+    assert "SCAN wagtailcore_page USING COVERING INDEX cms_page_public_now" in plan, plan
