@@ -49,8 +49,11 @@ ENDPOINTS = [
 
 # Cache misses under load (issue 14): a unique `_=` per request defeats the server cache and the
 # fast path. Two connections (one per core of the bench machine): the p50 is a request's own cost,
-# not time queued behind the others. The screen feed refuses unknown parameters (`_` included),
-# so its misses are measured in process only (bench/misses.py).
+# not time queued behind the others - when the two land on different workers. gunicorn does not
+# spread connections: whichever worker accepts first keeps a keep-alive connection, and both went
+# to one worker in 1 of 4 runs tried (p50 167 ms against 68-108 for the other three). The screen
+# feed refuses unknown parameters (`_` included), so its misses are measured in process only
+# (bench/misses.py).
 MISS_CONNECTIONS = 2
 ENDPOINTS += [
     Endpoint(f"{name}_miss", path, scaling=scaling, bust=True, connections=MISS_CONNECTIONS, miss_goal_ms=goal)
