@@ -40,6 +40,19 @@ def _restricted_ancestor(path_ref):
     return PageViewRestriction.objects.annotate(target=path_ref).filter(target__startswith=F("page__path"))
 
 
+def _under_restriction():
+    """The outer page is under a view restriction (its own or an ancestor's).
+
+    On SQLite the correlated test is guarded by "is there any restriction at all", which SQLite
+    evaluates once per query: it ran the correlated subquery for every row even with no restriction
+    in the database (23 of the 61 ms of counting 100,000 public notes). With restrictions, the same
+    test as before. PostgreSQL plans the plain test as an anti-join, which the guard would prevent."""
+    restricted = Exists(_restricted_ancestor(outer_path()))
+    if connection.vendor == "sqlite":
+        return Q(Exists(PageViewRestriction.objects.all())) & Q(restricted)
+    return Q(restricted)
+
+
 def _private_collection(path_ref):
     return CollectionViewRestriction.objects.annotate(target=path_ref).filter(target__startswith=F("collection__path"))
 
@@ -53,7 +66,7 @@ def public_pages(model=None, now=None):
         model.objects.filter(live=True, expired=False, depth__gt=1)
         .filter(Q(expire_at__isnull=True) | Q(expire_at__gt=now))
         .filter(Q(go_live_at__isnull=True) | Q(go_live_at__lte=now))
-        .exclude(Exists(_restricted_ancestor(outer_path())))
+        .exclude(_under_restriction())
     )
 
 
