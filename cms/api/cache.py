@@ -14,13 +14,15 @@ import functools
 import hashlib
 from dataclasses import dataclass
 from datetime import datetime
+from datetime import timezone as dt_timezone
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import OperationalError, transaction
+from django.db import OperationalError, connection, transaction
 from django.db.models import F, Min, Q
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django.utils.http import http_date
 
 CACHEABLE_STATUSES = {200, 400, 404, 410}
@@ -78,10 +80,7 @@ def current_generation(request=None):
     cached = getattr(request, "_cms_api_generation", None) if request is not None else None
     if cached is not None:
         return cached
-    from cms.api.models import ContentGeneration
-
-    row = ContentGeneration.objects.filter(pk=1).values_list("value", "changed_at", "next_change_at").first()
-    generation = Generation(*row) if row else Generation(0, None, None)
+    generation = _read_generation()
     if generation.next_change_at and generation.next_change_at <= timezone.now():
         try:
             _bump_now()  # a scheduled expiry/go-live passed: every process must re-render
@@ -93,6 +92,29 @@ def current_generation(request=None):
     if request is not None:
         request._cms_api_generation = generation
     return generation
+
+
+# Standard SQL quoting (SQLite and PostgreSQL alike); the table is cms.api.models.ContentGeneration's.
+GENERATION_SQL = 'SELECT "value", "changed_at", "next_change_at" FROM "cms_api_contentgeneration" WHERE "id" = 1'
+
+
+def _read_generation():
+    """The row, by primary key, in plain SQL: every public request reads it (the fast path's 304s
+    and hits too), and building and compiling the ORM query cost ~290 of its ~320 us (SQLite)."""
+    with connection.cursor() as cursor:
+        cursor.execute(GENERATION_SQL)
+        row = cursor.fetchone()
+    if row is None:
+        return Generation(0, None, None)
+    return Generation(int(row[0]), _as_datetime(row[1]), _as_datetime(row[2]))
+
+
+def _as_datetime(value):
+    """What the ORM makes of a stored datetime: SQLite gives text in UTC, PostgreSQL an aware value."""
+    if value is None or isinstance(value, datetime) and timezone.is_aware(value):
+        return value
+    value = parse_datetime(value) if isinstance(value, str) else value
+    return timezone.make_aware(value, dt_timezone.utc) if timezone.is_naive(value) else value
 
 
 def _cache_key(request, generation):

@@ -146,3 +146,21 @@ def test_cors_allowlist(make_news, client):
     assert allowed["Access-Control-Allow-Origin"] == "http://localhost:3000"
     refused = client.get(LISTING, HTTP_ORIGIN="https://otro-sitio.example")
     assert "Access-Control-Allow-Origin" not in refused
+
+
+def test_the_generation_read_in_plain_sql_is_the_rows(db):
+    """cms.api.cache reads the row without the ORM (every request does): same values, aware datetimes."""
+    from cms.api.cache import current_generation
+
+    changed = timezone.now().replace(microsecond=123456)
+    ContentGeneration.objects.update_or_create(
+        pk=1, defaults={"value": 41, "changed_at": changed, "next_change_at": changed + datetime.timedelta(days=2)}
+    )
+    generation = current_generation()
+    row = ContentGeneration.objects.get(pk=1)
+    assert (generation.value, generation.changed_at, generation.next_change_at) == (
+        41,
+        row.changed_at,
+        row.next_change_at,
+    )
+    assert generation.changed_at == changed and timezone.is_aware(generation.next_change_at)
