@@ -3,8 +3,9 @@
 - ``gc.freeze()`` once the application is loaded: the ~200,000 objects of Django, Wagtail and our
   modules are never garbage in a worker, yet every full collection walked them (~125 ms a pass,
   one every ~20 listing misses, measured in-process at 20,000 notes).
-- glibc's malloc gives each thread its own arenas and keeps what they freed: with 4 threads a
-  worker grew after each large response (the ICS). Two arenas per worker, set before any thread.
+- glibc's malloc gives threads arenas of their own (up to 8 per core) and keeps what they freed;
+  two per worker, set before any thread starts (``MALLOC_ARENA_MAX=2`` took ~6 MB off a worker's
+  peak after the ICS misses; the README's Performance section has the memory figures).
 """
 
 import contextlib
