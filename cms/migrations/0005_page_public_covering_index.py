@@ -7,7 +7,7 @@ the test needs; this index holds just those. A listing of one page type counts b
 16 ms, where the count joined to the type's table over the whole page table took 43-48 ms
 (sqlite3, same database). Counts of all pages, and the next scheduled go-live or expiry each publish
 looks up, scan it instead of the table. The plans of the API's, feeds' and calendar's queries were
-compared with and without it: only full scans of ``wagtailcore_page`` changed.
+compared with and without it: only counts and full scans of ``wagtailcore_page`` changed.
 PostgreSQL plans from statistics and reads the table: nothing created there.
 """
 
