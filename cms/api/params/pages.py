@@ -46,6 +46,13 @@ class PageQuery:
     site: tuple | None = None  # (hostname, port or None)
     scopes: list = field(default_factory=list)  # Q objects of ?locale=, ?campaign= and ?gestion= (cms/api/scopes.py)
 
+    @property
+    def narrowed(self):
+        """Some condition beyond the page type (a field, tree, site or scope filter). A field added
+        above that filters must be named here: an unnarrowed one-type listing is counted by content
+        type alone (cms.api.views)."""
+        return bool(self.filters or self.tree or self.site or self.scopes)
+
 
 def page_types(query):
     """``type=app.Model[,app.Model…]``: (the model whose fields apply, the page models named)."""
