@@ -61,7 +61,7 @@ ENDPOINTS += [
     Endpoint(
         f"{name}_miss",
         path,
-        dict(MISS_HEADERS),
+        MISS_HEADERS,
         scaling=scaling,
         bust=True,
         connections=MISS_CONNECTIONS,
