@@ -158,9 +158,9 @@ def api_paths(page_union):
             "Páginas publicadas",
             "pages",
             page_parameters(),
-            _responses(_listing(page_union), "Listado paginado."),
+            _responses(_listing(page_union), "Listado paginado.", not_found=True),
             "Solo contenido vivo y público. Orden por defecto: fecha descendente del tipo "
-            "(si lo tiene), si no orden del árbol.",
+            "(si lo tiene), si no orden del árbol. 404 si `site` no nombra ningún sitio (como Wagtail).",
         ),
         "/api/v2/pages/{id}/": _get(
             "Una página",
