@@ -11,16 +11,17 @@ Time alone (an alert starting or ending, the play window, an activity ending) is
 storing the feed only until its next such instant (screens.feed.build_feed).
 """
 
+import functools
 import hashlib
 import json
 import logging
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.core.validators import validate_slug
-from django.db import OperationalError
+from django.db import OperationalError, connection
 from django.db.models import Subquery
 from django.http import HttpResponse, HttpResponseNotModified, JsonResponse
 from django.utils import timezone
@@ -28,6 +29,7 @@ from django.utils.http import parse_etags
 from django.views.decorators.csrf import csrf_exempt
 from wagtail.models import ModelLogEntry, PageLogEntry
 
+from cms.api.cache import as_datetime
 from cms.api.schema.registry import (
     JSON,
     NOT_MODIFIED,
@@ -68,17 +70,60 @@ def error(status, message, **headers):
     return response
 
 
+def _screen_query(slug):
+    newest = {
+        "page_version": Subquery(PageLogEntry.objects.order_by("-pk").values("pk")[:1]),
+        "model_version": Subquery(ModelLogEntry.objects.order_by("-pk").values("pk")[:1]),
+    }
+    return Screen.objects.annotate(**newest).filter(slug=slug)  # unique: at most one row
+
+
+@functools.cache
+def _screen_sql(vendor, columns=None):
+    """The query's SQL, built once per database vendor: building it took the ORM 850 µs, running it 33.
+
+    ``columns``: the row holds only these (in this order) instead of the screen's fields and versions.
+    """
+    query = _screen_query("slug")
+    sql, params = (query.values_list(*columns) if columns else query).query.sql_with_params()
+    if list(params) != ["slug"]:  # the slug must be its only parameter
+        raise ImproperlyConfigured(f"screen query parameters changed: {params}")
+    return sql
+
+
 def load_screen(slug):
     """The screen and the content version, in one query."""
     try:
         validate_slug(slug)
     except ValidationError:
         return None
-    newest = {
-        "page_version": Subquery(PageLogEntry.objects.order_by("-pk").values("pk")[:1]),
-        "model_version": Subquery(ModelLogEntry.objects.order_by("-pk").values("pk")[:1]),
-    }
-    return Screen.objects.annotate(**newest).filter(slug=slug).first()
+    return next(iter(Screen.objects.raw(_screen_sql(connection.vendor), [slug])), None)
+
+
+# What a copy of the feed depends on, as stored: every setting, and the newest audit-log ids.
+FAST_COLUMNS = (
+    "id",
+    "last_seen_at",
+    *(f.attname for f in Screen._meta.concrete_fields if f.attname not in ("id", "last_seen_at")),
+    "page_version",
+    "model_version",
+)
+
+
+def fast_path_version(slug, now):
+    """For cms.api.fastpath: what a copy of this screen's feed is keyed by, after recording the poll.
+
+    None when there is no such screen (Django answers the 404). It reads the same row as the view,
+    as stored (no model instance: a fifth of the cost), so the key holds every column the view's
+    key holds and more. One query per poll, plus ``record_seen``'s write at most once a minute.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(_screen_sql(connection.vendor, FAST_COLUMNS), [slug])
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    record_poll(row[0], slug, as_datetime(row[1]), now)
+    return row[2:]
 
 
 def cache_key(screen):
@@ -88,27 +133,31 @@ def cache_key(screen):
 
 
 def cached_feed(screen, now):
-    """(body bytes, ETag) of the screen's feed, from the cache or freshly built."""
+    """(body bytes, ETag, valid until as a timestamp) of the screen's feed, from the cache or freshly built."""
     key = cache_key(screen)
     cached = cache.get(key)
     if cached is not None and now.timestamp() < cached["valid_until"]:
-        return cached["body"], cached["etag"]
+        return cached["body"], cached["etag"], cached["valid_until"]
     feed, valid_until = build_feed(screen, now)
     body = json.dumps(feed, ensure_ascii=False, cls=DjangoJSONEncoder).encode()
     etag = '"%s"' % hashlib.sha256(body).hexdigest()[:32]
     timeout = max(1, int((valid_until - now).total_seconds()))
     cache.set(key, {"body": body, "etag": etag, "valid_until": valid_until.timestamp()}, timeout)
-    return body, etag
+    return body, etag, valid_until.timestamp()
 
 
 def record_seen(screen, now):
+    record_poll(screen.pk, screen.slug, screen.last_seen_at, now)
+
+
+def record_poll(pk, slug, last_seen_at, now):
     """Store the poll time only when the stored one is older than SEEN_WRITE_INTERVAL."""
-    if screen.last_seen_at is None or now - screen.last_seen_at >= SEEN_WRITE_INTERVAL:
+    if last_seen_at is None or now - last_seen_at >= SEEN_WRITE_INTERVAL:
         try:
-            Screen.objects.filter(pk=screen.pk).update(last_seen_at=now)
+            Screen.objects.filter(pk=pk).update(last_seen_at=now)
         except OperationalError:
             # Bookkeeping only: a held write lock (SQLite) must not keep the feed from the screen.
-            logger.warning("Could not record the poll of screen %s: database busy", screen.slug)
+            logger.warning("Could not record the poll of screen %s: database busy", slug)
 
 
 def etag_matches(request, etag):
@@ -130,7 +179,7 @@ def screen_feed(request, slug):
     if screen is None:
         return error(404, f"No screen with slug '{slug[:64]}'.")
     now = timezone.now()
-    body, etag = cached_feed(screen, now)
+    body, etag, valid_until = cached_feed(screen, now)
     record_seen(screen, now)
     if etag_matches(request, etag):
         response = HttpResponseNotModified()
@@ -138,6 +187,7 @@ def screen_feed(request, slug):
         response = HttpResponse(body, content_type="application/json")
     response["ETag"] = etag
     response["Cache-Control"] = CACHE_CONTROL
+    response.fast_path_until = valid_until  # how long cms.api.fastpath may replay it for this screen version
     return response
 
 

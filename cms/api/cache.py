@@ -106,10 +106,10 @@ def _read_generation():
         row = cursor.fetchone()
     if row is None:
         return Generation(0, None, None)
-    return Generation(int(row[0]), _as_datetime(row[1]), _as_datetime(row[2]))
+    return Generation(int(row[0]), as_datetime(row[1]), as_datetime(row[2]))
 
 
-def _as_datetime(value):
+def as_datetime(value):
     """What the ORM makes of a stored datetime: SQLite gives text in UTC, PostgreSQL an aware value."""
     if value is None or isinstance(value, datetime) and timezone.is_aware(value):
         return value

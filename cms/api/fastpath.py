@@ -6,17 +6,26 @@ seen before under the same content generation is answered from a per-process cop
 response, and its ``If-None-Match`` revalidation from the copy of Django's own 304. The key holds
 the content generation (cms.api.cache, one primary-key query, with its scheduled-change handling),
 the URL and every request header the response may vary on, so a copy is byte for byte what the
-full stack would answer now. Anything else (other methods, cookies, credentials, the screens'
-feeds that record their polls, responses that are not ``public`` with an ETag) goes to Django.
+full stack would answer now. Anything else (other methods, cookies, credentials, previews,
+responses that are not ``public`` with an ETag) goes to Django.
+
+A lobby screen's feed (``/api/v2/screens/<slug>/``) is keyed instead by what its view keys the
+server cache by (screens.api.fast_path_version: the screen's settings and the newest audit-log
+ids, one query that also records the poll) and replayed only until the feed's own expiry
+(the next alert start or end, play-window edge...), which the view hands over with the response.
 """
 
+import re
 import threading
+import time
 from collections import OrderedDict
 
 from django.db import close_old_connections
 
 PREFIXES = ("/api/v2/",)
 SKIP_PREFIXES = ("/api/v2/screens/", "/api/v2/preview/")
+SCREEN_FEED = re.compile(r"/api/v2/screens/([-a-zA-Z0-9_]+)/")
+MAX_SCREENS = 64  # feeds held per worker (one per screen and CORS origin, a few KB each)
 KEY_HEADERS = ("HTTP_HOST", "HTTP_ORIGIN", "HTTP_ACCEPT_LANGUAGE", "HTTP_X_FORWARDED_PROTO", "HTTP_X_FORWARDED_HOST")
 BYPASS_HEADERS = ("HTTP_COOKIE", "HTTP_AUTHORIZATION", "HTTP_ACCESS_CONTROL_REQUEST_METHOD")
 MAX_ENTRIES = 256
@@ -25,83 +34,119 @@ MAX_BYTES = 8 * 1024 * 1024  # all copies of one worker together (bodies); least
 HANDLED_VARY = {"origin", "accept-language", "cookie"}
 
 
+class Store:
+    """Per-process copies of responses: least recently used go first, bounded in count and bytes.
+
+    With ``generational``, the first element of a key is the content generation: a newer one drops
+    every copy (they would never be read again) and an older one is not stored.
+    """
+
+    def __init__(self, max_entries, max_bytes, generational):
+        self.max_entries, self.max_bytes, self.generational = max_entries, max_bytes, generational
+        self.entries = OrderedDict()
+        self.size = 0  # bytes of the bodies held
+        self.generation = None
+        self.lock = threading.Lock()
+
+    def get(self, key):
+        with self.lock:
+            entry = self.entries.get(key)
+            if entry is None:
+                return None
+            if entry.get("until") is not None and time.time() >= entry["until"]:
+                self._drop(key)
+                return None
+            self.entries.move_to_end(key)
+            return entry
+
+    def put(self, key, entry):
+        with self.lock:
+            if self.generational and key[0] != self.generation:
+                if self.generation is not None and key[0] < self.generation:
+                    return  # a slow request of an older generation
+                self.entries.clear()
+                self.size, self.generation = 0, key[0]
+            if key in self.entries:
+                self._drop(key)
+            self.entries[key] = entry
+            self.size += len(entry["body"])
+            while self.entries and (len(self.entries) > self.max_entries or self.size > self.max_bytes):
+                self._drop(next(iter(self.entries)))
+
+    def _drop(self, key):
+        self.size -= len(self.entries.pop(key)["body"])
+
+
 class FastPublicReads:
     def __init__(self, app, max_entries=MAX_ENTRIES, manage_connections=True, max_bytes=MAX_BYTES):
         self.app = app
         self.manage_connections = manage_connections  # as Django's handler does; tests keep theirs
-        self.max_entries, self.max_bytes = max_entries, max_bytes
-        self.entries = OrderedDict()
-        self.size = 0  # bytes of the bodies held
-        self.generation = None  # of the entries held: a new one drops them all (never read again)
-        self.lock = threading.Lock()
+        self.pages = Store(max_entries, max_bytes, generational=True)
+        self.screens = Store(MAX_SCREENS, MAX_SCREENS * MAX_BODY // 16, generational=False)
 
     def __call__(self, environ, start_response):
-        key = self._key(environ)
-        if key is None:
+        route = self._route(environ)
+        if route is None:
             return self.app(environ, start_response)
+        store, key = route
         from cms.ratelimit import COUNTED, count
 
         environ[COUNTED] = count(environ)  # the rate limit holds here too; Django's middleware answers the 429
         if environ[COUNTED]:
             return self.app(environ, start_response)
         inm = environ.get("HTTP_IF_NONE_MATCH")
-        base = self._get(key)
+        base = store.get(key)
         if base is not None:
             if not inm:
                 return self._replay(base, start_response)
             if _etag_matches(inm, base["etag"]):
-                not_modified = self._get((*key, 304))
+                not_modified = store.get((*key, 304))
                 if not_modified is not None:
                     return self._replay(not_modified, start_response)
-        return self._capture(environ, start_response, key, inm, base)
+        return self._capture(environ, start_response, store, key, inm, base)
 
-    def _key(self, environ):
+    def _route(self, environ):
+        """(store, key) of a request the fast path may answer, else None."""
         path = environ.get("PATH_INFO", "")
-        if environ.get("REQUEST_METHOD") != "GET" or not path.startswith(PREFIXES) or path.startswith(SKIP_PREFIXES):
+        if environ.get("REQUEST_METHOD") != "GET" or not path.startswith(PREFIXES):
             return None
         if any(environ.get(name) for name in BYPASS_HEADERS):
             return None
+        screen = SCREEN_FEED.fullmatch(path)
+        if screen is None and path.startswith(SKIP_PREFIXES):
+            return None
+        if screen is not None and environ.get("QUERY_STRING"):
+            return None  # the feed takes no parameters: Django answers the 400
+        version = self._version(screen.group(1) if screen else None)
+        if version is None:
+            return None
+        extra = tuple(environ.get(name, "") for name in KEY_HEADERS)
+        key = (version, environ.get("wsgi.url_scheme", ""), path, environ.get("QUERY_STRING", ""), *extra)
+        return (self.screens if screen else self.pages), key
+
+    def _version(self, screen_slug):
+        """The content generation, or a screen's feed version (None: no such screen)."""
+        from django.utils import timezone
+
         from cms.api.cache import current_generation
+        from screens.api import fast_path_version
 
         if self.manage_connections:
             close_old_connections()
         try:
-            generation = current_generation().value
+            if screen_slug is None:
+                return current_generation().value
+            return fast_path_version(screen_slug, timezone.now())
         finally:
             if self.manage_connections:
                 close_old_connections()
-        extra = tuple(environ.get(name, "") for name in KEY_HEADERS)
-        return (generation, environ.get("wsgi.url_scheme", ""), path, environ.get("QUERY_STRING", ""), *extra)
-
-    def _get(self, key):
-        with self.lock:
-            entry = self.entries.get(key)
-            if entry is not None:
-                self.entries.move_to_end(key)
-            return entry
-
-    def _put(self, key, entry):
-        with self.lock:
-            if key[0] != self.generation:
-                if self.generation is not None and key[0] < self.generation:
-                    return  # a slow request of an older generation
-                self.entries.clear()
-                self.size, self.generation = 0, key[0]
-            previous = self.entries.pop(key, None)
-            if previous is not None:
-                self.size -= len(previous["body"])
-            self.entries[key] = entry
-            self.size += len(entry["body"])
-            while self.entries and (len(self.entries) > self.max_entries or self.size > self.max_bytes):
-                _key, dropped = self.entries.popitem(last=False)
-                self.size -= len(dropped["body"])
 
     @staticmethod
     def _replay(entry, start_response):
         start_response(entry["status"], list(entry["headers"]))
         return [entry["body"]]
 
-    def _capture(self, environ, start_response, key, inm, base):
+    def _capture(self, environ, start_response, store, key, inm, base):
         seen = {}
 
         def remember(status, headers, exc_info=None):
@@ -113,13 +158,19 @@ class FastPublicReads:
             return result
         entry = {"status": seen.get("status", ""), "headers": seen.get("headers", []), "body": result.content}
         code = entry["status"][:3]
-        if _storable(entry) and ((code == "200" and not inm) or (code == "304" and base is not None)):
+        if store is self.screens:
+            entry["until"] = getattr(result, "fast_path_until", None)
+            if entry["until"] is None:
+                return result
+        if _storable(entry, store is self.screens) and (
+            (code == "200" and not inm) or (code == "304" and base is not None)
+        ):
             if code == "304":
                 if _header(entry, "ETag") == base["etag"]:
-                    self._put((*key, 304), entry)
+                    store.put((*key, 304), entry)
             else:
                 entry["etag"] = _header(entry, "ETag")
-                self._put(key, entry)
+                store.put(key, entry)
         return result
 
 
@@ -128,8 +179,11 @@ def _header(entry, name):
     return next((value for header, value in entry["headers"] if header.lower() == wanted), None)
 
 
-def _storable(entry):
+def _storable(entry, revalidated=False):
+    """A complete public response with an ETag; ``revalidated``: a screen feed's ``no-cache`` too."""
     cache_control = _header(entry, "Cache-Control") or ""
+    if revalidated and cache_control == "no-cache":
+        cache_control = "public"
     vary = {part.strip().lower() for part in (_header(entry, "Vary") or "").split(",") if part.strip()}
     return (
         cache_control.startswith("public")

@@ -157,17 +157,96 @@ def test_memory_is_bounded_in_bytes_and_old_generations_are_dropped(app, make_ne
     fast, inner = app
     make_news(3)
     call(fast, query=QUERY + "&limit=1")
-    first_key = next(iter(fast.entries))
-    fast.max_bytes = fast.size + 1  # no room for a second body
+    first_key = next(iter(fast.pages.entries))
+    fast.pages.max_bytes = fast.pages.size + 1  # no room for a second body
     call(fast, query="type=news.NewsPage&fields=title&limit=2&_=a")
-    assert first_key not in fast.entries and len(fast.entries) == 1  # the least recently used went first
-    assert fast.size <= fast.max_bytes and fast.size == sum(len(entry["body"]) for entry in fast.entries.values())
-    fast.max_bytes = 10**6
+    assert first_key not in fast.pages.entries and len(fast.pages.entries) == 1  # the least recently used went first
+    pages = fast.pages
+    assert pages.size <= pages.max_bytes and pages.size == sum(len(entry["body"]) for entry in pages.entries.values())
+    fast.pages.max_bytes = 10**6
     call(fast, query="type=news.NewsPage&fields=title&limit=3")
-    assert len(fast.entries) == 2
+    assert len(fast.pages.entries) == 2
     _bump_now()
     call(fast)
-    assert len(fast.entries) == 1 and fast.size == len(next(iter(fast.entries.values()))["body"])
+    assert len(fast.pages.entries) == 1 and fast.pages.size == len(next(iter(fast.pages.entries.values()))["body"])
     calls = inner.calls
     call(fast)
     assert inner.calls == calls  # still answered from the copy
+
+
+# --- A lobby screen's feed: keyed by its settings and the audit-log ids, replayed until it expires ---
+LIMA_WEDNESDAY = datetime.datetime(2026, 6, 24, 10, 0, tzinfo=datetime.timezone(datetime.timedelta(hours=-5)))
+
+
+@pytest.fixture
+def screen(db):
+    from django.core.cache import cache
+
+    from tests.factories import ScreenFactory
+
+    cache.clear()  # feeds are cached by audit-log ids, which restart between tests
+    with time_machine.travel(LIMA_WEDNESDAY, tick=False) as clock:
+        yield ScreenFactory(slug="palacio-municipal", seconds_per_slide=12), clock
+    cache.clear()
+
+
+def poll(fast, screen, **headers):
+    return call(fast, path=f"/api/v2/screens/{screen.slug}/", query="", **headers)
+
+
+def test_a_screen_poll_and_its_304_are_djangos_bytes_without_django(app, screen):
+    fast, inner = app
+    screen, _clock = screen
+    slow = poll(fast, screen, origin=WEBSITE)
+    assert slow[0].startswith("200") and header(slow[1], "Cache-Control") == "no-cache" and inner.calls == 1
+    assert poll(fast, screen, origin=WEBSITE) == slow and inner.calls == 1
+    slow_304 = poll(fast, screen, origin=WEBSITE, if_none_match=etag_of(slow[1]))
+    assert slow_304[0].startswith("304") and inner.calls == 2
+    assert poll(fast, screen, origin=WEBSITE, if_none_match=etag_of(slow[1])) == slow_304 and inner.calls == 2
+
+
+def test_screen_settings_and_alerts_reach_the_next_poll(app, screen):
+    from screens.models import Screen
+    from tests.factories import AlertFactory
+
+    fast, inner = app
+    screen, _clock = screen
+    poll(fast, screen)
+    Screen.objects.filter(pk=screen.pk).update(seconds_per_slide=20)  # no audit log: the settings are the key
+    assert b'"seconds_per_slide": 20' in poll(fast, screen)[2] and inner.calls == 2
+    AlertFactory(title="Corte de agua en el Palacio")  # published: a new audit-log row
+    assert "Corte de agua" in poll(fast, screen)[2].decode() and inner.calls == 3
+    poll(fast, screen)
+    assert inner.calls == 3
+
+
+def test_a_copy_lasts_only_until_the_feed_expires(app, screen):
+    from tests.factories import AlertFactory
+
+    fast, inner = app
+    screen, clock = screen
+    AlertFactory(title="Desfile", ends_at=LIMA_WEDNESDAY + datetime.timedelta(minutes=2))
+    assert b"Desfile" in poll(fast, screen)[2]
+    poll(fast, screen)
+    assert inner.calls == 1
+    clock.shift(datetime.timedelta(minutes=3))  # the alert has ended: nothing in the database changed
+    assert b"Desfile" not in poll(fast, screen)[2] and inner.calls == 2
+
+
+def test_fast_polls_still_record_that_the_screen_was_seen(app, screen):
+    fast, inner = app
+    screen, clock = screen
+    poll(fast, screen)
+    clock.shift(datetime.timedelta(seconds=61))
+    poll(fast, screen)
+    screen.refresh_from_db()
+    assert inner.calls == 1 and screen.last_seen_at == LIMA_WEDNESDAY + datetime.timedelta(seconds=61)
+
+
+def test_unknown_screens_and_parameters_get_djangos_errors(app, screen):
+    fast, inner = app
+    screen, _clock = screen
+    assert call(fast, path="/api/v2/screens/no-existe/", query="")[0].startswith("404")
+    assert call(fast, path=f"/api/v2/screens/{screen.slug}/", query="limit=5")[0].startswith("400")
+    assert call(fast, path="/api/v2/screens/no-existe/", query="")[0].startswith("404")
+    assert inner.calls == 3 and not fast.screens.entries
