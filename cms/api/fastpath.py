@@ -25,6 +25,7 @@ from django.db import close_old_connections
 PREFIXES = ("/api/v2/",)
 SKIP_PREFIXES = ("/api/v2/screens/", "/api/v2/preview/")
 SCREEN_FEED = re.compile(r"/api/v2/screens/([-a-zA-Z0-9_]+)/")
+SEEN_PER_ENTRY = 4  # keys remembered as answered once, per copy a store may hold
 MAX_SCREENS = 64  # feeds held per worker (one per screen and CORS origin, a few KB each)
 KEY_HEADERS = ("HTTP_HOST", "HTTP_ORIGIN", "HTTP_ACCEPT_LANGUAGE", "HTTP_X_FORWARDED_PROTO", "HTTP_X_FORWARDED_HOST")
 BYPASS_HEADERS = ("HTTP_COOKIE", "HTTP_AUTHORIZATION", "HTTP_ACCESS_CONTROL_REQUEST_METHOD")
@@ -39,11 +40,16 @@ class Store:
 
     With ``generational``, the first element of a key is the content generation: a newer one drops
     every copy (they would never be read again) and an older one is not stored.
+
+    A body is kept the second time its key is answered, not the first: URLs asked once (a
+    cache-busting parameter, a crawler) would otherwise push out the ones asked all the time and
+    hold up to ``max_bytes`` of bodies per worker for nothing.
     """
 
     def __init__(self, max_entries, max_bytes, generational):
         self.max_entries, self.max_bytes, self.generational = max_entries, max_bytes, generational
         self.entries = OrderedDict()
+        self.seen = OrderedDict()  # keys answered once since the last generation (no bodies)
         self.size = 0  # bytes of the bodies held
         self.generation = None
         self.lock = threading.Lock()
@@ -65,7 +71,13 @@ class Store:
                 if self.generation is not None and key[0] < self.generation:
                     return  # a slow request of an older generation
                 self.entries.clear()
+                self.seen.clear()
                 self.size, self.generation = 0, key[0]
+            if entry["body"] and key not in self.seen:  # an empty 304 costs nothing to keep
+                self.seen[key] = None
+                while len(self.seen) > SEEN_PER_ENTRY * self.max_entries:
+                    self.seen.popitem(last=False)
+                return
             if key in self.entries:
                 self._drop(key)
             self.entries[key] = entry
