@@ -30,8 +30,11 @@ MAX_SCREENS = 64  # feeds held per worker (one per screen and CORS origin, a few
 KEY_HEADERS = ("HTTP_HOST", "HTTP_ORIGIN", "HTTP_ACCEPT_LANGUAGE", "HTTP_X_FORWARDED_PROTO", "HTTP_X_FORWARDED_HOST")
 BYPASS_HEADERS = ("HTTP_COOKIE", "HTTP_AUTHORIZATION", "HTTP_ACCESS_CONTROL_REQUEST_METHOD")
 MAX_ENTRIES = 256
-MAX_BODY = 512 * 1024  # larger bodies (the ICS) stay in the server cache only: worker memory
+# Larger bodies stay in the server cache only. The full ICS (1.5 MB at 20,000 notes) fits: one
+# copy held costs less than the three it took per request to fetch it from the cache (issue 14).
+MAX_BODY = 2 * 1024 * 1024
 MAX_BYTES = 8 * 1024 * 1024  # all copies of one worker together (bodies); least recently used go first
+REPLAYED = "cms.fastpath.replayed"  # WSGI environ key: answered from a copy
 HANDLED_VARY = {"origin", "accept-language", "cookie"}
 
 
@@ -94,7 +97,7 @@ class FastPublicReads:
         self.app = app
         self.manage_connections = manage_connections  # as Django's handler does; tests keep theirs
         self.pages = Store(max_entries, max_bytes, generational=True)
-        self.screens = Store(MAX_SCREENS, MAX_SCREENS * MAX_BODY // 16, generational=False)
+        self.screens = Store(MAX_SCREENS, 1024 * 1024, generational=False)
 
     def __call__(self, environ, start_response):
         route = self._route(environ)
@@ -110,11 +113,11 @@ class FastPublicReads:
         base = store.get(key)
         if base is not None:
             if not inm:
-                return self._replay(base, start_response)
+                return self._replay(environ, base, start_response)
             if _etag_matches(inm, base["etag"]):
                 not_modified = store.get((*key, 304))
                 if not_modified is not None:
-                    return self._replay(not_modified, start_response)
+                    return self._replay(environ, not_modified, start_response)
         return self._capture(environ, start_response, store, key, inm, base)
 
     def _route(self, environ):
@@ -154,7 +157,8 @@ class FastPublicReads:
                 close_old_connections()
 
     @staticmethod
-    def _replay(entry, start_response):
+    def _replay(environ, entry, start_response):
+        environ[REPLAYED] = True  # gunicorn.conf.py: nothing of Django's to collect after this one
         start_response(entry["status"], list(entry["headers"]))
         return [entry["body"]]
 
@@ -168,6 +172,9 @@ class FastPublicReads:
         result = self.app(environ, remember)
         if getattr(result, "streaming", False) or not hasattr(result, "content"):
             return result
+        length = _header({"headers": seen.get("headers", [])}, "Content-Length")
+        if length is None or not length.isdigit() or int(length) > MAX_BODY:
+            return result  # not kept: do not copy its body (``content`` joins the chunks)
         entry = {"status": seen.get("status", ""), "headers": seen.get("headers", []), "body": result.content}
         code = entry["status"][:3]
         if store is self.screens:
