@@ -72,12 +72,12 @@ def targets(result):
         rows.append(
             _ratio_row(
                 db_name,
-                "listing >= 10x stock v2 (req/s)",
+                "listing >= 100x stock v2 (req/s)",
                 "listing",
                 ep("listing"),
                 "stock_listing",
                 ep("stock_listing"),
-                10,
+                100,  # issue 14: keep the lead over stock Wagtail
             )
         )
         q20, q50 = ep("listing").get("queries_cold"), ep("listing_50").get("queries_cold")
@@ -151,20 +151,28 @@ def _miss_rows(db_name, db, big):
 
 
 def _memory_row(db_name, db):
-    """Issue 14: the peak RSS of any gunicorn worker over every endpoint at every scale."""
+    """Issue 14: the peak RSS of any gunicorn worker over every endpoint at every scale.
+
+    The stock reference (bench/endpoints.py, ``reference``) runs last and is reported apart: it is
+    mounted only in the bench, and what it allocates is Wagtail's stock API, not ours.
+    """
+    from bench.endpoints import REFERENCES
+
     row = {"db": db_name, "id": "peak_worker_rss", "target": "peak worker RSS <= 150 MB", "goal": 150, "kind": "<="}
-    peaks = [
-        (entry["peak_worker_rss_mb"], f"{name} at {scale}")
-        for scale, step in db.get("scales", {}).items()
-        for name, entry in step.get("endpoints", {}).items()
-        if entry.get("peak_worker_rss_mb")
-    ]
+    peaks, reference = [], []
+    for scale, step in db.get("scales", {}).items():
+        for name, entry in step.get("endpoints", {}).items():
+            if entry.get("peak_worker_rss_mb"):
+                found = (entry["peak_worker_rss_mb"], f"{name} at {scale}")
+                (reference if name in REFERENCES else peaks).append(found)
     if not peaks:
         return {**row, "value": None, "met": False, "by": "not measurable", "why": "no load run"}
     value, where = max(peaks)
     met = value <= 150
     row.update(value=value, met=met, by="" if met else f"{value} MB: over by {round(value - 150, 1)} MB")
     row["why"] = f"highest during {where}"
+    if reference:
+        row["why"] += "; then the stock reference, run last: {} MB ({})".format(*max(reference))
     return row
 
 

@@ -25,7 +25,7 @@ def result(**overrides):
         "listing": ok(900.0, p50=12.0),
         "listing_304": ok(1000.0),
         "listing_50": {"status": "ok", "queries_cold": 5},
-        "stock_listing": ok(60.0),
+        "stock_listing": ok(6.0),
         "static_listing": ok(1000.0),
         "static_listing_304": ok(1100.0),
         "screen_feed": {"status": "missing", "http_status": 404},
@@ -69,7 +69,7 @@ def by_id(rows):
 def test_targets_met_and_missed_with_the_margin():
     rows = by_id(report.targets(result()))
     assert all(row["db"] == "sqlite" for row in rows.values())  # the skipped database yields no verdicts
-    assert rows["listing_vs_stock_listing"]["value"] == 15.0 and rows["listing_vs_stock_listing"]["met"]
+    assert rows["listing_vs_stock_listing"]["value"] == 150.0 and rows["listing_vs_stock_listing"]["met"]
     assert rows["queries_20_vs_50"]["met"]
     assert rows["listing_vs_static_listing"]["value"] == 0.9 and rows["listing_vs_static_listing"]["met"]
     assert rows["listing_304_vs_static_listing_304"]["value"] == 0.909
@@ -78,11 +78,19 @@ def test_targets_met_and_missed_with_the_margin():
 
     slow = by_id(report.targets(result(listing=ok(300.0, p50=30.0), listing_50={"status": "ok", "queries_cold": 9})))
     assert not slow["listing_vs_stock_listing"]["met"]
-    assert "short by 5.0x" in slow["listing_vs_stock_listing"]["by"]
+    assert "short by 50.0x" in slow["listing_vs_stock_listing"]["by"]
     assert "p50 30.0 ms" in slow["listing_vs_stock_listing"]["why"]
     assert not slow["listing_vs_static_listing"]["met"]
     assert not slow["queries_20_vs_50"]["met"] and slow["queries_20_vs_50"]["by"] == "4 more at 50"
     assert not slow["listing_scaling"]["met"] and "over by 1.5x" in slow["listing_scaling"]["by"]
+
+
+def test_peak_memory_is_ours_and_the_stock_reference_is_shown_apart():
+    row = by_id(report.targets(result(stock_listing=ok(6.0, peak_worker_rss_mb=170.0))))["peak_worker_rss"]
+    assert row["value"] == 90.0 and row["met"]
+    assert "stock reference, run last: 170.0 MB (stock_listing at 20000)" in row["why"]
+    over = by_id(report.targets(result(detail=ok(500.0, peak_worker_rss_mb=151.0))))["peak_worker_rss"]
+    assert not over["met"] and over["by"] == "151.0 MB: over by 1.0 MB" and "detail at 20000" in over["why"]
 
 
 def test_missing_endpoints_are_reported_not_crashed_on():
