@@ -31,8 +31,12 @@ urlpatterns = [
     path("api/v2/preview/", preview_view, name="api_preview"),
     # Civic calendar (events app): occurrences in a range and the iCalendar feed.
     # Server-cached by content generation: expanding 2,000 activities costs seconds (bench/).
-    path("api/v2/calendar/", cached_public_response(events_api.calendar), name="calendar"),
-    path("api/v2/calendar.ics", cached_public_response(events_api.calendar_ics), name="calendar_ics"),
+    path("api/v2/calendar/", cached_public_response(events_api.calendar, one_at_a_time=True), name="calendar"),
+    path(
+        "api/v2/calendar.ics",
+        cached_public_response(events_api.calendar_ics, one_at_a_time=True),
+        name="calendar_ics",
+    ),
     # Press (media_relations): the website's interview requests, the only public write.
     path("api/v2/interview-requests/", interview_requests, name="interview_requests"),
     path("prensa/", include("media_relations.urls")),

@@ -12,6 +12,7 @@ request after that moment bumps the generation itself, and entries never outlive
 
 import functools
 import hashlib
+import threading
 from dataclasses import dataclass
 from datetime import datetime
 from datetime import timezone as dt_timezone
@@ -27,6 +28,7 @@ from django.utils.http import http_date
 
 CACHEABLE_STATUSES = {200, 400, 404, 410}
 ERROR_MAX_AGE = 10  # seconds a client or CDN may keep a 4xx
+_BUILDING = threading.Lock()  # cached_public_response(one_at_a_time=True): one build per process
 
 
 def max_age():
@@ -148,13 +150,35 @@ def _apply_headers(response, entry, generation, cache_control):
     return response
 
 
-def cached_public_response(view=None, *, max_age_seconds=None, swr_seconds=None):
+def cached_public_response(view=None, *, max_age_seconds=None, swr_seconds=None, one_at_a_time=False):
     """Decorate a public, anonymous, GET-only view: server cache + ETag/304 + Cache-Control.
 
     Usable on plain Django views (calendar, ICS, screens feed, RSS) and DRF viewsets alike.
+    ``one_at_a_time``: a worker process builds one such response at a time (the calendar and the
+    ICS, megabytes each): threads that missed the same entry wait and read what the first one
+    stored, instead of each building it after a publish; and concurrent builds of different ones
+    hold one body's worth of memory, not one per thread (under the GIL they took turns anyway).
     """
 
     def decorator(view_func):
+        def build(request, key, generation, args, kwargs):
+            response = view_func(request, *args, **kwargs)
+            if getattr(response, "streaming", False) or response.status_code not in CACHEABLE_STATUSES:
+                return response, None
+            if hasattr(response, "render") and not getattr(response, "is_rendered", True):
+                response.render()
+            content = response.content
+            entry = {
+                "status": response.status_code,
+                "content": content,
+                "content_type": response["Content-Type"],
+                "etag": '"' + hashlib.sha256(content).hexdigest()[:32] + '"',
+            }
+            if response.status_code == 200:
+                # Errors are not stored: random bad URLs must not fill the cache (one key each).
+                cache.set(key, entry, _timeout(generation))
+            return response, entry
+
         @functools.wraps(view_func)
         def wrapper(request, *args, **kwargs):
             if request.method not in ("GET", "HEAD"):
@@ -162,23 +186,17 @@ def cached_public_response(view=None, *, max_age_seconds=None, swr_seconds=None)
             generation = current_generation(request)
             key = _cache_key(request, generation)
             entry = cache.get(key)
+            response = None
+            if entry is None and one_at_a_time:
+                with _BUILDING:
+                    entry = cache.get(key)  # stored by another thread while this one waited
+                    if entry is None:
+                        response, entry = build(request, key, generation, args, kwargs)
+            elif entry is None:
+                response, entry = build(request, key, generation, args, kwargs)
             if entry is None:
-                response = view_func(request, *args, **kwargs)
-                if getattr(response, "streaming", False) or response.status_code not in CACHEABLE_STATUSES:
-                    return response
-                if hasattr(response, "render") and not getattr(response, "is_rendered", True):
-                    response.render()
-                content = response.content
-                entry = {
-                    "status": response.status_code,
-                    "content": content,
-                    "content_type": response["Content-Type"],
-                    "etag": '"' + hashlib.sha256(content).hexdigest()[:32] + '"',
-                }
-                if response.status_code == 200:
-                    # Errors are not stored: random bad URLs must not fill the cache (one key each).
-                    cache.set(key, entry, _timeout(generation))
-            else:
+                return response
+            if response is None:
                 response = HttpResponse(entry["content"], status=entry["status"], content_type=entry["content_type"])
             age = max_age() if max_age_seconds is None else max_age_seconds
             swr = stale_while_revalidate() if swr_seconds is None else swr_seconds

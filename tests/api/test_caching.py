@@ -164,3 +164,49 @@ def test_the_generation_read_in_plain_sql_is_the_rows(db):
         row.next_change_at,
     )
     assert generation.changed_at == changed and timezone.is_aware(generation.next_change_at)
+
+
+def test_one_at_a_time_builds_a_missed_entry_once_for_threads_that_wait(db):
+    """The calendar and the ICS: threads missing the same entry wait for the first one's build."""
+    import threading
+    import time
+
+    from django.db import connection
+    from django.http import HttpResponse
+    from django.test import RequestFactory
+
+    from cms.api.cache import cached_public_response, current_generation
+
+    current_generation()  # the generation row exists before the threads read it
+    cache.clear()
+    builds, started, release = [], threading.Event(), threading.Event()
+
+    def slow_view(request):
+        builds.append(threading.current_thread().name)
+        started.set()
+        release.wait(5)
+        return HttpResponse(b"BEGIN:VCALENDAR", content_type="text/calendar")
+
+    view = cached_public_response(slow_view, one_at_a_time=True)
+    answers = []
+
+    def ask():
+        try:
+            answers.append(view(RequestFactory().get("/api/v2/calendar.ics")))
+        finally:
+            connection.close()  # each thread has its own connection
+
+    first = threading.Thread(target=ask, name="first")
+    first.start()
+    assert started.wait(5)
+    others = [threading.Thread(target=ask, name=f"other-{n}") for n in range(3)]
+    for thread in others:
+        thread.start()
+    time.sleep(0.5)  # let them reach the cache and miss too (without one_at_a_time, each builds)
+    release.set()
+    for thread in (first, *others):
+        thread.join(10)
+    assert builds == ["first"]
+    assert [answer.status_code for answer in answers] == [200] * 4
+    assert {answer.content for answer in answers} == {b"BEGIN:VCALENDAR"}
+    assert len({answer["ETag"] for answer in answers}) == 1
