@@ -115,7 +115,7 @@ def fast_path_version(slug, now):
 
     None when there is no such screen (Django answers the 404). It reads the same row as the view,
     as stored (no model instance: a fifth of the cost), so the key holds every column the view's
-    key holds and more. One query per poll, plus ``record_seen``'s write at most once a minute.
+    key holds and more. One query per poll, plus ``record_poll``'s write at most once a minute.
     """
     with connection.cursor() as cursor:
         cursor.execute(_screen_sql(connection.vendor, FAST_COLUMNS), [slug])
@@ -144,10 +144,6 @@ def cached_feed(screen, now):
     timeout = max(1, int((valid_until - now).total_seconds()))
     cache.set(key, {"body": body, "etag": etag, "valid_until": valid_until.timestamp()}, timeout)
     return body, etag, valid_until.timestamp()
-
-
-def record_seen(screen, now):
-    record_poll(screen.pk, screen.slug, screen.last_seen_at, now)
 
 
 def record_poll(pk, slug, last_seen_at, now):
@@ -180,7 +176,7 @@ def screen_feed(request, slug):
         return error(404, f"No screen with slug '{slug[:64]}'.")
     now = timezone.now()
     body, etag, valid_until = cached_feed(screen, now)
-    record_seen(screen, now)
+    record_poll(screen.pk, screen.slug, screen.last_seen_at, now)
     if etag_matches(request, etag):
         response = HttpResponseNotModified()
     else:

@@ -20,7 +20,7 @@ from screens.forms import AlertForm
 from screens.widgets import WeekdayDigitsWidget
 
 SCREEN_TIME_ZONE = ZoneInfo("America/Lima")
-# The stored last_seen_at may lag the real last poll by this much (see screens.api.record_seen).
+# The stored last_seen_at may lag the real last poll by this much (see screens.api.record_poll).
 SEEN_WRITE_INTERVAL = datetime.timedelta(seconds=60)
 
 

@@ -21,12 +21,18 @@ import time
 from collections import OrderedDict
 
 from django.db import close_old_connections
+from django.utils import timezone
+
+from cms.api.cache import current_generation
+from cms.ratelimit import COUNTED, count
+from screens.api import fast_path_version
 
 PREFIXES = ("/api/v2/",)
 SKIP_PREFIXES = ("/api/v2/screens/", "/api/v2/preview/")
 SCREEN_FEED = re.compile(r"/api/v2/screens/([-a-zA-Z0-9_]+)/")
 SEEN_PER_ENTRY = 4  # keys remembered as answered once, per copy a store may hold
 MAX_SCREENS = 64  # feeds held per worker (one per screen and CORS origin, a few KB each)
+MAX_SCREEN_BYTES = 1024 * 1024
 KEY_HEADERS = ("HTTP_HOST", "HTTP_ORIGIN", "HTTP_ACCEPT_LANGUAGE", "HTTP_X_FORWARDED_PROTO", "HTTP_X_FORWARDED_HOST")
 BYPASS_HEADERS = ("HTTP_COOKIE", "HTTP_AUTHORIZATION", "HTTP_ACCESS_CONTROL_REQUEST_METHOD")
 MAX_ENTRIES = 256
@@ -44,13 +50,18 @@ class Store:
     With ``generational``, the first element of a key is the content generation: a newer one drops
     every copy (they would never be read again) and an older one is not stored.
 
+    With ``timed``, a copy is kept only with the time it stops being valid, which the view hands
+    over as ``response.fast_path_until``; ``cache_controls`` are the Cache-Control values a copy may
+    have (a screen feed's ``no-cache``: every poll revalidates, and reaches this layer).
+
     A body is kept the second time its key is answered, not the first: URLs asked once (a
     cache-busting parameter, a crawler) would otherwise push out the ones asked all the time and
     hold up to ``max_bytes`` of bodies per worker for nothing.
     """
 
-    def __init__(self, max_entries, max_bytes, generational):
+    def __init__(self, max_entries, max_bytes, generational=False, timed=False, cache_controls=("public",)):
         self.max_entries, self.max_bytes, self.generational = max_entries, max_bytes, generational
+        self.timed, self.cache_controls = timed, cache_controls
         self.entries = OrderedDict()
         self.seen = OrderedDict()  # keys answered once since the last generation (no bodies)
         self.size = 0  # bytes of the bodies held
@@ -97,15 +108,13 @@ class FastPublicReads:
         self.app = app
         self.manage_connections = manage_connections  # as Django's handler does; tests keep theirs
         self.pages = Store(max_entries, max_bytes, generational=True)
-        self.screens = Store(MAX_SCREENS, 1024 * 1024, generational=False)
+        self.screens = Store(MAX_SCREENS, MAX_SCREEN_BYTES, timed=True, cache_controls=("no-cache",))
 
     def __call__(self, environ, start_response):
         route = self._route(environ)
         if route is None:
             return self.app(environ, start_response)
         store, key = route
-        from cms.ratelimit import COUNTED, count
-
         environ[COUNTED] = count(environ)  # the rate limit holds here too; Django's middleware answers the 429
         if environ[COUNTED]:
             return self.app(environ, start_response)
@@ -141,11 +150,6 @@ class FastPublicReads:
 
     def _version(self, screen_slug):
         """The content generation, or a screen's feed version (None: no such screen)."""
-        from django.utils import timezone
-
-        from cms.api.cache import current_generation
-        from screens.api import fast_path_version
-
         if self.manage_connections:
             close_old_connections()
         try:
@@ -172,44 +176,40 @@ class FastPublicReads:
         result = self.app(environ, remember)
         if getattr(result, "streaming", False) or not hasattr(result, "content"):
             return result
-        length = _header({"headers": seen.get("headers", [])}, "Content-Length")
+        headers = seen.get("headers", [])
+        length = _header(headers, "Content-Length")
         if length is None or not length.isdigit() or int(length) > MAX_BODY:
-            return result  # not kept: do not copy its body (``content`` joins the chunks)
-        entry = {"status": seen.get("status", ""), "headers": seen.get("headers", []), "body": result.content}
-        code = entry["status"][:3]
-        if store is self.screens:
+            return result  # too large to keep: do not copy its body (``content`` joins the chunks)
+        entry = {"status": seen.get("status", ""), "headers": headers, "body": result.content}
+        if store.timed:
             entry["until"] = getattr(result, "fast_path_until", None)
-            if entry["until"] is None:
-                return result
-        if _storable(entry, store is self.screens) and (
-            (code == "200" and not inm) or (code == "304" and base is not None)
-        ):
+        code = entry["status"][:3]
+        if _storable(entry, store) and ((code == "200" and not inm) or (code == "304" and base is not None)):
             if code == "304":
-                if _header(entry, "ETag") == base["etag"]:
+                if _header(headers, "ETag") == base["etag"]:
                     store.put((*key, 304), entry)
             else:
-                entry["etag"] = _header(entry, "ETag")
+                entry["etag"] = _header(headers, "ETag")
                 store.put(key, entry)
         return result
 
 
-def _header(entry, name):
+def _header(headers, name):
     wanted = name.lower()
-    return next((value for header, value in entry["headers"] if header.lower() == wanted), None)
+    return next((value for header, value in headers if header.lower() == wanted), None)
 
 
-def _storable(entry, revalidated=False):
-    """A complete public response with an ETag; ``revalidated``: a screen feed's ``no-cache`` too."""
-    cache_control = _header(entry, "Cache-Control") or ""
-    if revalidated and cache_control == "no-cache":
-        cache_control = "public"
-    vary = {part.strip().lower() for part in (_header(entry, "Vary") or "").split(",") if part.strip()}
+def _storable(entry, store):
+    """A complete response with an ETag, of a Cache-Control the store keeps (and its expiry if timed)."""
+    headers = entry["headers"]
+    cache_control = _header(headers, "Cache-Control") or ""
+    vary = {part.strip().lower() for part in (_header(headers, "Vary") or "").split(",") if part.strip()}
     return (
-        cache_control.startswith("public")
-        and _header(entry, "ETag")
-        and not _header(entry, "Set-Cookie")
+        cache_control.startswith(store.cache_controls)
+        and (not store.timed or entry["until"] is not None)
+        and _header(headers, "ETag")
+        and not _header(headers, "Set-Cookie")
         and vary <= HANDLED_VARY
-        and len(entry["body"]) <= MAX_BODY
     )
 
 
